@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package and assembles:
+#   dist/  what a newsroom deploys: embed.js, infographic.css, the wasm-bindgen
+#          glue (.js + .d.ts), the .wasm, and static no-JavaScript fallbacks
+#          (fallback.zh.html, fallback.en.html)
+#   site/  the demo site (gitignored): www/'s pages plus dist/ as site/dist/
+# and prints the sizes (raw and gzip -9) of what a reader downloads.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+# wasm-opt from npm (node_modules/.bin) first: see scripts/setup.sh.
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# scripts/test.sh has already run setup when it calls this.
+if [[ "${RI_SETUP_DONE:-}" != 1 ]]; then
+    bash scripts/setup.sh
+fi
+
+NAME=revitalization_infographic
+
+echo "build: wasm-pack build --release --target web --out-dir pkg"
+wasm-pack build --release --target web --out-dir pkg
+
+if [[ ! -f www/embed.js ]]; then
+    echo "build: www/embed.js is missing" >&2
+    exit 1
+fi
+rm -rf dist
+mkdir -p dist
+cp www/embed.js dist/
+[[ -f www/infographic.css ]] && cp www/infographic.css dist/
+for f in "$NAME.js" "${NAME}_bg.wasm" "$NAME.d.ts" "${NAME}_bg.wasm.d.ts"; do
+    cp "pkg/$f" dist/
+done
+
+# Static fallbacks, rendered by the native command. The dev profile is used
+# on purpose: the output is the same as a release build's, and scripts/test.sh
+# has just built it for `cargo test`, so this costs no second compile.
+for lang in zh en; do
+    echo "build: cargo run -- html --lang $lang > dist/fallback.$lang.html"
+    cargo run --quiet -- html --lang "$lang" >"dist/fallback.$lang.html.tmp"
+    if [[ ! -s "dist/fallback.$lang.html.tmp" ]]; then
+        echo "build: 'html --lang $lang' printed nothing" >&2
+        exit 1
+    fi
+    mv "dist/fallback.$lang.html.tmp" "dist/fallback.$lang.html"
+done
+
+# The demo site: everything in www/ except the two files that ship in dist/
+# (the pages load them from ./dist/), then dist/ itself.
+rm -rf site
+mkdir -p site
+shopt -s nullglob dotglob
+for f in www/*; do
+    case "$(basename "$f")" in
+        embed.js | infographic.css) ;;
+        *) cp -R "$f" site/ ;;
+    esac
+done
+shopt -u nullglob dotglob
+cp -R dist site/dist
+
+# Sizes.
+gz() { gzip -9 -c "$1" | wc -c; }
+echo
+printf '%-40s %10s %10s\n' "file (dist/)" "bytes" "gzip -9"
+total_raw=0
+total_gz=0
+for f in "${NAME}_bg.wasm" "$NAME.js" embed.js infographic.css; do
+    [[ -f "dist/$f" ]] || continue
+    raw=$(wc -c <"dist/$f")
+    z=$(gz "dist/$f")
+    total_raw=$((total_raw + raw))
+    total_gz=$((total_gz + z))
+    printf '%-40s %10d %10d\n' "$f" "$raw" "$z"
+done
+printf '%-40s %10d %10d\n' "total" "$total_raw" "$total_gz"
+echo
+echo "build: ok (dist/ and site/ are ready)"

@@ -1,0 +1,755 @@
+//! The only code that touches the page: mounts the view tree into a Shadow DOM, owns every listener, observer and frame, and fires the widget's events.
+
+pub mod listener;
+pub mod mount;
+
+use crate::dataset::{Dataset, ValidationError};
+use crate::format::Lang;
+use crate::stats::{self, Stats};
+use crate::view::{self, export, node::Node as VNode, ViewOptions};
+use listener::{Frame, Listener, Observer};
+use mount::Mounted;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, ShadowRoot};
+
+const CSS: &str = include_str!("../../www/infographic.css");
+const COUNT_UP_MS: f64 = 900.0;
+
+thread_local! {
+    static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// One stylesheet object for every widget on the page, built on first use.
+fn shared_sheet() -> Result<web_sys::CssStyleSheet, JsValue> {
+    SHEET.with(|s| {
+        if let Some(sheet) = s.borrow().as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = web_sys::CssStyleSheet::new()?;
+        sheet.replace_sync(CSS)?;
+        *s.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn parse(s: &str) -> Option<Theme> {
+        match s {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+pub struct Options {
+    pub lang: Lang,
+    pub theme: Theme,
+    pub group_zh: bool,
+}
+
+/// An event to fire on the host once the widget's state is no longer borrowed, so a host
+/// handler may call back into the widget.
+enum Outgoing {
+    Ready,
+    Error,
+    Select(String),
+    LanguageChange,
+}
+
+struct State {
+    doc: Document,
+    host: Element,
+    shadow: ShadowRoot,
+    /// The stable element inside the shadow root that holds the rendered tree and the listeners.
+    frame: Element,
+    dataset: Option<Rc<Dataset>>,
+    stats: Option<Rc<Stats>>,
+    errors: Vec<ValidationError>,
+    opts: ViewOptions,
+    theme: Theme,
+    tree: Option<VNode>,
+    mounted: Option<Mounted>,
+    listeners: Vec<Listener>,
+    observers: Vec<Observer>,
+    count_up: Option<Frame>,
+    counted: bool,
+    last_url: Option<String>,
+    outgoing: Vec<Outgoing>,
+}
+
+pub struct Widget {
+    state: Rc<RefCell<State>>,
+    destroyed: bool,
+}
+
+fn busy() -> JsValue {
+    crate::js_error("busy", "", "the widget is in the middle of another call")
+}
+
+impl Widget {
+    pub fn mount(
+        host: Element,
+        dataset: Result<Rc<Dataset>, Vec<ValidationError>>,
+        o: Options,
+    ) -> Result<Widget, JsValue> {
+        let window = web_sys::window().ok_or("no window")?;
+        let doc = window.document().ok_or("no document")?;
+        let shadow = match host.shadow_root() {
+            Some(s) => s,
+            None => {
+                host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))?
+            }
+        };
+        let sheets = js_sys::Array::of1(&shared_sheet()?.into());
+        js_sys::Reflect::set(&shadow, &"adoptedStyleSheets".into(), &sheets)?;
+        shadow.set_text_content(None);
+        let frame = doc.create_element("div")?;
+        frame.set_attribute("class", "ri-frame")?;
+        frame.set_attribute("data-theme", o.theme.as_str())?;
+        shadow.append_child(&frame)?;
+
+        let id = NEXT_ID.with(|n| {
+            let v = n.get();
+            n.set(v.wrapping_add(1));
+            v
+        });
+        let width = host.get_bounding_client_rect().width();
+        let mut opts = ViewOptions::new(o.lang, if width > 0.0 { width } else { 720.0 });
+        opts.group_zh = o.group_zh;
+        opts.id_prefix = format!("ri{id}-");
+        let state = Rc::new(RefCell::new(State {
+            doc,
+            host,
+            shadow,
+            frame,
+            dataset: None,
+            stats: None,
+            errors: Vec::new(),
+            opts,
+            theme: o.theme,
+            tree: None,
+            mounted: None,
+            listeners: Vec::new(),
+            observers: Vec::new(),
+            count_up: None,
+            counted: false,
+            last_url: None,
+            outgoing: Vec::new(),
+        }));
+        attach(&state)?;
+        {
+            let mut s = state.borrow_mut();
+            s.set_dataset(dataset);
+            s.render()?;
+        }
+        flush(&state);
+        Ok(Widget {
+            state,
+            destroyed: false,
+        })
+    }
+
+    fn with<T>(&self, f: impl FnOnce(&mut State) -> Result<T, JsValue>) -> Result<T, JsValue> {
+        if self.destroyed {
+            return Err(crate::js_error(
+                "destroyed",
+                "",
+                "the widget was destroyed; call render() again",
+            ));
+        }
+        let result = {
+            let mut s = self.state.try_borrow_mut().map_err(|_| busy())?;
+            f(&mut s)
+        };
+        flush(&self.state);
+        result
+    }
+
+    pub fn update(
+        &self,
+        dataset: Result<Rc<Dataset>, Vec<ValidationError>>,
+    ) -> Result<(), JsValue> {
+        self.with(|s| {
+            s.set_dataset(dataset);
+            s.render()
+        })
+    }
+
+    pub fn set_language(&self, lang: Lang) -> Result<(), JsValue> {
+        self.with(|s| s.set_language(lang))
+    }
+
+    pub fn set_theme(&self, theme: Theme) -> Result<(), JsValue> {
+        self.with(|s| {
+            s.theme = theme;
+            s.frame.set_attribute("data-theme", theme.as_str())
+        })
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.state
+            .try_borrow()
+            .map(|s| s.opts.lang)
+            .unwrap_or(Lang::Zh)
+    }
+
+    pub fn csv(&self) -> Result<String, JsValue> {
+        self.with(|s| {
+            let ds = s.dataset.clone().ok_or_else(|| no_data(&s.errors))?;
+            Ok(export::csv(&ds, s.opts.lang))
+        })
+    }
+
+    pub fn svg(&self) -> Result<String, JsValue> {
+        self.with(|s| {
+            let (ds, st) = s.data().ok_or_else(|| no_data(&s.errors))?;
+            Ok(export::export_svg(&ds, &st, s.opts.lang))
+        })
+    }
+
+    /// Removes every node, listener, observer and frame; later calls get a "destroyed" error.
+    pub fn destroy(&mut self) -> Result<(), JsValue> {
+        if self.destroyed {
+            return Ok(());
+        }
+        let mut s = self.state.try_borrow_mut().map_err(|_| busy())?;
+        self.destroyed = true;
+        s.listeners.clear();
+        s.observers.clear();
+        s.count_up = None;
+        if let Some(url) = s.last_url.take() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+        s.mounted = None;
+        s.tree = None;
+        s.shadow.set_text_content(None);
+        s.outgoing.clear();
+        Ok(())
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        let _ = self.destroy();
+    }
+}
+
+fn no_data(errors: &[ValidationError]) -> JsValue {
+    crate::validation_error(errors)
+}
+
+/// Fires queued events with no borrow held.
+fn flush(state: &Rc<RefCell<State>>) {
+    loop {
+        let (host, next, lang, errors) = {
+            let Ok(mut s) = state.try_borrow_mut() else {
+                return;
+            };
+            if s.outgoing.is_empty() {
+                return;
+            }
+            let next = s.outgoing.remove(0);
+            (s.host.clone(), next, s.opts.lang, s.errors.clone())
+        };
+        let (name, detail) = match next {
+            Outgoing::Ready => ("ready", crate::detail(&[("lang", lang.as_str().into())])),
+            Outgoing::LanguageChange => (
+                "languagechange",
+                crate::detail(&[("lang", lang.as_str().into())]),
+            ),
+            Outgoing::Select(id) => ("select", crate::detail(&[("id", id.into())])),
+            Outgoing::Error => (
+                "error",
+                crate::detail(&[
+                    ("code", "invalid-dataset".into()),
+                    ("errors", crate::errors_to_js(&errors)),
+                ]),
+            ),
+        };
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        init.set_bubbles(true);
+        init.set_composed(true);
+        if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = host.dispatch_event(&ev);
+        }
+    }
+}
+
+fn attach(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
+    let weak = Rc::downgrade(state);
+    let (frame, host) = {
+        let s = state.borrow();
+        (s.frame.clone(), s.host.clone())
+    };
+    let target: &web_sys::EventTarget = frame.as_ref();
+    let mut listeners = Vec::new();
+    for kind in [
+        "click",
+        "keydown",
+        "focusin",
+        "focusout",
+        "pointerover",
+        "pointerleave",
+    ] {
+        let weak = weak.clone();
+        listeners.push(Listener::new(target, kind, move |e| {
+            on_event(&weak, kind, &e)
+        })?);
+    }
+    let weak_resize = weak.clone();
+    let resize = Observer::resize(&host, move |entries| {
+        let width = entries
+            .get(0)
+            .dyn_into::<web_sys::ResizeObserverEntry>()
+            .map(|e| e.content_rect().width())
+            .unwrap_or(0.0);
+        with_state(&weak_resize, |s| s.resize(width));
+    })?;
+    let weak_view = weak.clone();
+    let seen = Observer::intersection(&host, move |entries| {
+        let visible = entries.iter().any(|e| {
+            e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                .map(|e| e.is_intersecting())
+                .unwrap_or(false)
+        });
+        if visible {
+            let w = weak_view.clone();
+            with_state(&weak_view, move |s| s.start_count_up(w));
+        }
+    })?;
+    let mut s = state.borrow_mut();
+    s.listeners = listeners;
+    s.observers = vec![resize, seen];
+    Ok(())
+}
+
+/// Runs `f` on the state if the widget is alive and not busy, then fires queued events.
+/// An error inside a browser callback has nowhere to go but the console.
+fn with_state(weak: &Weak<RefCell<State>>, f: impl FnOnce(&mut State) -> Result<(), JsValue>) {
+    let Some(state) = weak.upgrade() else {
+        return;
+    };
+    let result = match state.try_borrow_mut() {
+        Ok(mut s) => f(&mut s),
+        Err(_) => return,
+    };
+    if let Err(e) = result {
+        web_sys::console::error_2(&"revitalization-infographic:".into(), &e);
+    }
+    flush(&state);
+}
+
+fn closest(e: &Event, selector: &str) -> Option<Element> {
+    let target: Element = e.target()?.dyn_into().ok()?;
+    target.closest(selector).ok().flatten()
+}
+
+fn on_event(weak: &Weak<RefCell<State>>, kind: &str, e: &Event) {
+    with_state(weak, |s| match kind {
+        "click" => {
+            if let Some(b) = closest(e, "[data-action]") {
+                let action = b.get_attribute("data-action").unwrap_or_default();
+                return s.action(&action);
+            }
+            if let Some(tab) = closest(e, "[role=tab]") {
+                let i = tab
+                    .get_attribute("data-tab")
+                    .and_then(|t| t.parse().ok())
+                    .unwrap_or(0);
+                return s.select_tab(i, false);
+            }
+            if let Some(mark) = closest(e, "[data-figure]") {
+                let id = mark.get_attribute("data-figure").unwrap_or_default();
+                s.show_tip(&mark, &id)?;
+                s.outgoing.push(Outgoing::Select(id));
+            }
+            Ok(())
+        }
+        "keydown" => {
+            let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+                return Ok(());
+            };
+            let key = k.key();
+            if key == "Escape" {
+                return s.hide_tip();
+            }
+            if let Some(tab) = closest(e, "[role=tab]") {
+                let count = s.tab_count();
+                let i: usize = tab
+                    .get_attribute("data-tab")
+                    .and_then(|t| t.parse().ok())
+                    .unwrap_or(0);
+                let next = match key.as_str() {
+                    "ArrowRight" | "ArrowDown" => Some((i + 1) % count.max(1)),
+                    "ArrowLeft" | "ArrowUp" => Some((i + count.max(1) - 1) % count.max(1)),
+                    "Home" => Some(0),
+                    "End" => Some(count.saturating_sub(1)),
+                    _ => None,
+                };
+                if let Some(n) = next {
+                    e.prevent_default();
+                    return s.select_tab(n, true);
+                }
+            } else if key == "Enter" || key == " " {
+                if let Some(mark) = closest(e, "[data-figure]") {
+                    e.prevent_default();
+                    let id = mark.get_attribute("data-figure").unwrap_or_default();
+                    s.outgoing.push(Outgoing::Select(id));
+                }
+            }
+            Ok(())
+        }
+        "focusin" | "pointerover" => {
+            if let Some(mark) = closest(e, "[data-figure]") {
+                let id = mark.get_attribute("data-figure").unwrap_or_default();
+                s.show_tip(&mark, &id)?;
+                if kind == "focusin" {
+                    s.announce(&id)?;
+                }
+            }
+            Ok(())
+        }
+        "focusout" | "pointerleave" => s.hide_tip(),
+        _ => Ok(()),
+    });
+}
+
+impl State {
+    fn set_dataset(&mut self, dataset: Result<Rc<Dataset>, Vec<ValidationError>>) {
+        match dataset {
+            Ok(ds) => {
+                self.stats = Some(Rc::new(stats::compute(&ds)));
+                self.dataset = Some(ds);
+                self.errors.clear();
+                self.opts.selected = 0;
+            }
+            Err(errors) => {
+                // The last good data stays for exports; the panel says what is wrong now.
+                self.errors = errors;
+            }
+        }
+    }
+
+    fn data(&self) -> Option<(Rc<Dataset>, Rc<Stats>)> {
+        Some((self.dataset.clone()?, self.stats.clone()?))
+    }
+
+    fn build(&self) -> VNode {
+        match self.data() {
+            Some((ds, st)) if self.errors.is_empty() => view::build(&ds, &st, &self.opts),
+            _ => view::error_panel(&self.errors, self.opts.lang),
+        }
+    }
+
+    /// Builds the tree for the current options and patches the page to it.
+    fn render(&mut self) -> Result<(), JsValue> {
+        let new = self.build();
+        let is_error = !self.errors.is_empty() || self.dataset.is_none();
+        match (self.tree.take(), self.mounted.as_mut()) {
+            (Some(old), Some(m)) => {
+                if let Some(replacement) = mount::patch(&self.doc, &old, &new, m)? {
+                    self.frame.replace_child(&replacement.node, &m.node)?;
+                    *m = replacement;
+                }
+            }
+            _ => {
+                let m = mount::create(&self.doc, &new)?;
+                self.frame.append_child(&m.node)?;
+                self.mounted = Some(m);
+            }
+        }
+        self.tree = Some(new);
+        if is_error {
+            self.count_up = None;
+            self.outgoing.push(Outgoing::Error);
+        } else {
+            self.outgoing.push(Outgoing::Ready);
+        }
+        self.host
+            .set_attribute("data-state", if is_error { "error" } else { "ready" })?;
+        Ok(())
+    }
+
+    /// Patches text and attributes in place; focus, tab and scroll position survive.
+    fn rerender(&mut self) -> Result<(), JsValue> {
+        // A count-up still running would overwrite the patched number.
+        if self.count_up.take().is_some() {
+            self.counted = true;
+        }
+        let new = self.build();
+        if let (Some(old), Some(m)) = (self.tree.as_ref(), self.mounted.as_mut()) {
+            if let Some(replacement) = mount::patch(&self.doc, old, &new, m)? {
+                self.frame.replace_child(&replacement.node, &m.node)?;
+                *m = replacement;
+            }
+        }
+        self.tree = Some(new);
+        Ok(())
+    }
+
+    fn set_language(&mut self, lang: Lang) -> Result<(), JsValue> {
+        if self.opts.lang == lang {
+            return Ok(());
+        }
+        self.opts.lang = lang;
+        self.hide_tip()?;
+        self.rerender()?;
+        self.outgoing.push(Outgoing::LanguageChange);
+        Ok(())
+    }
+
+    fn resize(&mut self, width: f64) -> Result<(), JsValue> {
+        // Sub-pixel jitter from layout must not cause a re-layout loop.
+        if width <= 0.0 || (width - self.opts.width_px).abs() < 1.0 {
+            return Ok(());
+        }
+        self.opts.width_px = width;
+        self.rerender()
+    }
+
+    fn tab_count(&self) -> usize {
+        self.dataset
+            .as_ref()
+            .map_or(0, |ds| view::tab_sections(ds).len())
+    }
+
+    fn select_tab(&mut self, i: usize, focus: bool) -> Result<(), JsValue> {
+        self.opts.selected = i;
+        self.hide_tip()?;
+        self.rerender()?;
+        if focus {
+            let sel = format!("[role=tab][data-tab=\"{i}\"]");
+            if let Some(tab) = self.frame.query_selector(&sel)? {
+                if let Some(h) = tab.dyn_ref::<HtmlElement>() {
+                    h.focus()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn action(&mut self, action: &str) -> Result<(), JsValue> {
+        match action {
+            "lang" => {
+                let next = if self.opts.lang == Lang::Zh {
+                    Lang::En
+                } else {
+                    Lang::Zh
+                };
+                self.set_language(next)?;
+                if let Some(b) = self.frame.query_selector("[data-action=lang]")? {
+                    if let Some(h) = b.dyn_ref::<HtmlElement>() {
+                        h.focus()?;
+                    }
+                }
+                Ok(())
+            }
+            "table" => {
+                self.opts.table = !self.opts.table;
+                self.hide_tip()?;
+                self.rerender()
+            }
+            "csv" => {
+                let Some(ds) = self.dataset.clone() else {
+                    return Ok(());
+                };
+                let body = export::csv(&ds, self.opts.lang);
+                self.download(
+                    &body,
+                    "text/csv;charset=utf-8",
+                    &format!("{}.csv", ds.story.id),
+                )
+            }
+            "svg" => {
+                let Some((ds, st)) = self.data() else {
+                    return Ok(());
+                };
+                let body = export::export_svg(&ds, &st, self.opts.lang);
+                self.download(&body, "image/svg+xml", &format!("{}.svg", ds.story.id))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn download(&mut self, body: &str, mime: &str, name: &str) -> Result<(), JsValue> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(body));
+        let bag = web_sys::BlobPropertyBag::new();
+        bag.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let a: HtmlElement = self.doc.create_element("a")?.unchecked_into();
+        a.set_attribute("href", &url)?;
+        a.set_attribute("download", name)?;
+        a.click();
+        // Revoked at the next download or on destroy: revoking now can cancel it in some browsers.
+        if let Some(old) = self.last_url.replace(url) {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+        Ok(())
+    }
+
+    fn tooltip_el(&self) -> Result<Option<HtmlElement>, JsValue> {
+        Ok(self
+            .frame
+            .query_selector(".ri-tooltip")?
+            .and_then(|t| t.dyn_into::<HtmlElement>().ok()))
+    }
+
+    fn show_tip(&mut self, mark: &Element, id: &str) -> Result<(), JsValue> {
+        let Some((ds, st)) = self.data() else {
+            return Ok(());
+        };
+        let Some(tip) = self.tooltip_el()? else {
+            return Ok(());
+        };
+        if tip.get_attribute("data-for").as_deref() == Some(id) && !tip.hidden() {
+            return Ok(());
+        }
+        let Some(content) = view::tooltip(&ds, &st, id, self.opts.lang, self.opts.group_zh) else {
+            return Ok(());
+        };
+        tip.set_text_content(None);
+        let m = mount::create(&self.doc, &content)?;
+        tip.append_child(&m.node)?;
+        tip.set_attribute("data-for", id)?;
+        tip.set_hidden(false);
+        mark.set_attribute("aria-describedby", &tip.id())?;
+        // Placed below the mark, kept inside the widget; CSSOM writes are allowed under a strict CSP.
+        let root = self
+            .frame
+            .first_element_child()
+            .map(|r| r.get_bounding_client_rect());
+        let r = mark.get_bounding_client_rect();
+        if let Some(root) = root {
+            let tip_w = tip.get_bounding_client_rect().width();
+            let max_left = (root.width() - tip_w - 8.0).max(8.0);
+            let left = (r.left() - root.left()).clamp(8.0, max_left);
+            let top = r.bottom() - root.top() + 8.0;
+            let style = tip.style();
+            style.set_property("left", &format!("{left:.0}px"))?;
+            style.set_property("top", &format!("{top:.0}px"))?;
+        }
+        Ok(())
+    }
+
+    fn hide_tip(&mut self) -> Result<(), JsValue> {
+        if let Some(tip) = self.tooltip_el()? {
+            if !tip.hidden() {
+                tip.set_hidden(true);
+                tip.remove_attribute("data-for")?;
+                if let Some(m) = self.frame.query_selector("[aria-describedby]")? {
+                    m.remove_attribute("aria-describedby")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn announce(&mut self, id: &str) -> Result<(), JsValue> {
+        let Some(ds) = self.dataset.clone() else {
+            return Ok(());
+        };
+        let Some(text) = view::announcement(&ds, id, self.opts.lang, self.opts.group_zh) else {
+            return Ok(());
+        };
+        if let Some(live) = self.frame.query_selector("[data-role=live]")? {
+            live.set_text_content(Some(&text));
+        }
+        Ok(())
+    }
+
+    /// Counts the hero number up from zero once, the first time the widget is seen;
+    /// never under prefers-reduced-motion.
+    fn start_count_up(&mut self, weak: Weak<RefCell<State>>) -> Result<(), JsValue> {
+        if self.counted || self.count_up.is_some() || !self.errors.is_empty() {
+            return Ok(());
+        }
+        self.counted = true;
+        let reduced = web_sys::window()
+            .and_then(|w| {
+                w.match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|m| m.matches());
+        if reduced {
+            return Ok(());
+        }
+        let start = Rc::new(Cell::new(-1.0));
+        self.count_up = Some(count_up_frame(weak, start)?);
+        Ok(())
+    }
+
+    fn count_up_step(
+        &mut self,
+        t: f64,
+        weak: Weak<RefCell<State>>,
+        start: Rc<Cell<f64>>,
+    ) -> Result<(), JsValue> {
+        if start.get() < 0.0 {
+            start.set(t);
+        }
+        let progress = ((t - start.get()) / COUNT_UP_MS).clamp(0.0, 1.0);
+        let Some(ds) = self.dataset.clone() else {
+            self.count_up = None;
+            return Ok(());
+        };
+        let Some(fig) = ds.story.hero.as_ref().and_then(|h| ds.figure(&h.figure)) else {
+            self.count_up = None;
+            return Ok(());
+        };
+        let eased = 1.0 - (1.0 - progress).powi(3);
+        let mut shown = fig.clone();
+        shown.value = if progress >= 1.0 {
+            fig.value
+        } else {
+            (fig.value * eased).round()
+        };
+        let text = view::format_figure(&shown, self.opts.lang, self.opts.group_zh);
+        // The text node itself, so the mounted tree still owns it; screen readers keep the
+        // final aria-label while the digits move.
+        if let Some(node) = self
+            .frame
+            .query_selector("[data-countup]")?
+            .and_then(|el| el.first_child())
+        {
+            node.set_node_value(Some(&text));
+        }
+        self.count_up = if progress >= 1.0 {
+            None
+        } else {
+            Some(count_up_frame(weak, start)?)
+        };
+        Ok(())
+    }
+}
+
+fn count_up_frame(weak: Weak<RefCell<State>>, start: Rc<Cell<f64>>) -> Result<Frame, JsValue> {
+    Frame::request(move |t| {
+        let w = weak.clone();
+        let s = start.clone();
+        with_state(&weak, move |state| state.count_up_step(t, w, s));
+    })
+}

@@ -1,0 +1,560 @@
+//! Numbers as the story writes them in zh and en (decimal rounding, 万/亿 units, qualifiers); pure and deterministic, it must not touch the browser.
+
+use core::cmp::Ordering;
+
+/// What a value that is not a finite number (NaN, ±infinity) prints as.
+pub const MISSING: &str = "—";
+
+/// Fraction digits `NumberFormat::max_decimals` is clamped to.
+const MAX_DECIMALS: u8 = 6;
+
+/// Each name is written once, so `parse`, `as_str` and the serde name cannot drift apart.
+macro_rules! named_enum {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+        pub enum $name {
+            $(#[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: [Self; [$($text),+].len()] = [$(Self::$variant),+];
+
+            /// Accepts exactly the serde name.
+            pub fn parse(s: &str) -> Option<Self> {
+                Self::ALL.into_iter().find(|v| v.as_str() == s)
+            }
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text),+
+                }
+            }
+        }
+    };
+}
+
+named_enum! {
+    /// Language of the text around the number.
+    Lang { Zh = "zh", En = "en" }
+}
+
+named_enum! {
+    /// What the number is. `Share` and `Change` take percents: 78.08 prints as "78.08%".
+    Kind { Count = "count", Money = "money", Share = "share", Change = "change" }
+}
+
+named_enum! {
+    /// How counts and amounts are written; percents ignore it. `Wan` and `Yi` are the
+    /// smallest unit allowed, not a fixed one: rounding up to 10000 steps to the next unit.
+    Notation { Auto = "auto", Full = "full", Wan = "wan", Yi = "yi", Hanzi = "hanzi" }
+}
+
+named_enum! {
+    /// How exact the figure is: "80%以上" / "over 80%", "约248元" / "about 248 yuan".
+    Qualifier { Exact = "exact", AtLeast = "at-least", About = "about", AtMost = "at-most" }
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct NumberFormat<'a> {
+    pub lang: Lang,
+    pub kind: Kind,
+    pub notation: Notation,
+    pub qualifier: Qualifier,
+    /// zh measure word or unit after the number ("元", "个", "人次"); "" for none.
+    pub measure: &'a str,
+    /// en noun after the number ("places", "people"); "" for none.
+    pub noun_en: &'a str,
+    /// zh house style: "16,317元" (true) or "16317元" (false). en always groups.
+    pub group_zh: bool,
+    /// Most fraction digits kept (trailing zeros dropped); above 6 counts as 6.
+    pub max_decimals: u8,
+}
+
+impl<'a> NumberFormat<'a> {
+    /// Full notation, exact, no measure or noun, ungrouped zh, two decimals.
+    pub fn new(lang: Lang, kind: Kind) -> Self {
+        Self {
+            lang,
+            kind,
+            notation: Notation::Full,
+            qualifier: Qualifier::Exact,
+            measure: "",
+            noun_en: "",
+            group_zh: false,
+            max_decimals: 2,
+        }
+    }
+}
+
+/// zh steps every 10^4, en every 10^3 above a million; (power of ten, name).
+const ZH_UNITS: [(i32, &str); 4] = [(0, ""), (4, "万"), (8, "亿"), (12, "万亿")];
+const EN_UNITS: [(i32, &str); 4] = [(0, ""), (6, " million"), (9, " billion"), (12, " trillion")];
+
+/// Formats `value` as the story writes it; non-finite values print as [`MISSING`].
+///
+/// ```
+/// use revitalization_infographic::format::{format_number, Kind, Lang, Notation, NumberFormat, Qualifier};
+///
+/// let wan = NumberFormat { notation: Notation::Wan, measure: "元", ..NumberFormat::new(Lang::Zh, Kind::Money) };
+/// assert_eq!(format_number(26_770_250.0, &wan), "2677.03万元");
+/// assert_eq!(format_number(99_999_999.0, &wan), "1亿元");
+///
+/// let en = NumberFormat { notation: Notation::Auto, ..NumberFormat::new(Lang::En, Kind::Money) };
+/// assert_eq!(format_number(157_000_000.0, &en), "¥157 million");
+/// assert_eq!(format_number(16_317.0, &en), "16,317 yuan");
+///
+/// let change = NumberFormat::new(Lang::Zh, Kind::Change);
+/// assert_eq!(format_number(11.42, &change), "+11.42%");
+/// assert_eq!(format_number(-0.0, &change), "0%");
+///
+/// let over = NumberFormat { qualifier: Qualifier::AtLeast, ..NumberFormat::new(Lang::Zh, Kind::Share) };
+/// assert_eq!(format_number(80.0, &over), "80%以上");
+/// assert_eq!(format_number(f64::NAN, &over), "—");
+/// ```
+pub fn format_number(value: f64, f: &NumberFormat) -> String {
+    if !value.is_finite() {
+        return MISSING.to_owned();
+    }
+    let decimals = f.max_decimals.min(MAX_DECIMALS);
+    let negative = value < 0.0;
+    let abs = Dec::of(value);
+    let group = f.lang == Lang::En || f.group_zh;
+    let mut out = String::new();
+    match (f.lang, f.kind) {
+        (_, Kind::Share | Kind::Change) => {
+            push_number(
+                &mut out,
+                negative,
+                &abs.rounded(decimals),
+                f.kind == Kind::Change,
+                group,
+            );
+            out.push('%');
+        }
+        (Lang::Zh, _) => {
+            let min_unit = match f.notation {
+                Notation::Full | Notation::Hanzi => None,
+                Notation::Auto => Some(0),
+                Notation::Wan => Some(1),
+                Notation::Yi => Some(2),
+            };
+            let (shown, unit) = match min_unit {
+                Some(min) => in_unit(&abs, decimals, &ZH_UNITS, min),
+                None => (abs.rounded(decimals), ""),
+            };
+            let numerals = (f.notation == Notation::Hanzi && (!negative || shown.is_zero()))
+                .then(|| hanzi(&shown))
+                .flatten();
+            // Before 万/亿 the house style writes 2677.03万元, never 2,677.03万元: like Intl's
+            // compact notation (minimum grouping digits 2), only five integer digits group.
+            let group = group && (unit.is_empty() || shown.point > 4);
+            match numerals {
+                Some(numerals) => out.push_str(&numerals),
+                None => push_number(&mut out, negative, &shown, false, group),
+            }
+            out.push_str(unit);
+            out.push_str(f.measure);
+        }
+        (Lang::En, Kind::Count) => {
+            let (shown, unit) = if f.notation == Notation::Auto {
+                in_unit(&abs, decimals, &EN_UNITS, 0)
+            } else {
+                (abs.rounded(decimals), "")
+            };
+            push_number(&mut out, negative, &shown, false, group);
+            out.push_str(unit);
+            if !f.noun_en.is_empty() {
+                out.push(' ');
+                out.push_str(f.noun_en);
+            }
+        }
+        (Lang::En, Kind::Money) => {
+            let (shown, unit) = match f.notation {
+                Notation::Full | Notation::Hanzi => (abs.rounded(decimals), ""),
+                Notation::Auto | Notation::Wan | Notation::Yi => {
+                    in_unit(&abs, decimals, &EN_UNITS, 0)
+                }
+            };
+            if unit.is_empty() {
+                push_number(&mut out, negative, &shown, false, group);
+                out.push(' ');
+                out.push_str(if f.noun_en.is_empty() {
+                    "yuan"
+                } else {
+                    f.noun_en
+                });
+            } else {
+                // Intl puts the minus before the currency sign: "-¥5 million".
+                out.push_str(sign(negative, &shown, false));
+                out.push('¥');
+                shown.write(group, &mut out);
+                out.push_str(unit);
+            }
+        }
+    }
+    let (prefix, suffix) = match (f.lang, f.qualifier) {
+        (_, Qualifier::Exact) => ("", ""),
+        (Lang::Zh, Qualifier::AtLeast) => ("", "以上"),
+        (Lang::Zh, Qualifier::About) => ("约", ""),
+        (Lang::Zh, Qualifier::AtMost) => ("不超过", ""),
+        (Lang::En, Qualifier::AtLeast) => ("over ", ""),
+        (Lang::En, Qualifier::About) => ("about ", ""),
+        (Lang::En, Qualifier::AtMost) => ("up to ", ""),
+    };
+    if prefix.is_empty() && suffix.is_empty() {
+        out
+    } else {
+        format!("{prefix}{out}{suffix}")
+    }
+}
+
+/// `value` rounded half away from zero to `decimals` on its shortest decimal
+/// representation, as plain digits ("16,317" / "16317"); for axis ticks and formulas.
+pub fn format_plain(value: f64, decimals: u8, group: bool) -> String {
+    if !value.is_finite() {
+        return MISSING.to_owned();
+    }
+    let mut out = String::new();
+    push_number(
+        &mut out,
+        value < 0.0,
+        &Dec::of(value).rounded(decimals),
+        false,
+        group,
+    );
+    out
+}
+
+/// The rounding of [`format_plain`] as a number, for consistency checks; non-finite
+/// values stay as they are, and a result of zero is +0.
+pub fn round_half_away(value: f64, decimals: u8) -> f64 {
+    if !value.is_finite() {
+        return value;
+    }
+    let exact = Dec::of(value);
+    if exact.frac_len() <= i32::from(decimals) {
+        // Adding +0 turns -0 into +0 and leaves every other value alone.
+        return value + 0.0;
+    }
+    let magnitude = exact.rounded(decimals).to_f64().unwrap_or(value.abs());
+    if value < 0.0 && magnitude != 0.0 {
+        -magnitude
+    } else {
+        magnitude
+    }
+}
+
+/// Fraction digits of the shortest decimal representation (11.42 → 2, 1e-7 → 7);
+/// non-finite → 0, and more than 255 (tiny subnormals) → 255.
+pub fn decimals_of(value: f64) -> u8 {
+    if !value.is_finite() {
+        return 0;
+    }
+    u8::try_from(Dec::of(value).frac_len().max(0)).unwrap_or(u8::MAX)
+}
+
+fn sign(negative: bool, shown: &Dec, plus: bool) -> &'static str {
+    // Rounding to zero drops the sign, as Intl's signDisplay "exceptZero" does for changes.
+    match (shown.is_zero(), negative) {
+        (true, _) => "",
+        (false, true) => "-",
+        (false, false) if plus => "+",
+        (false, false) => "",
+    }
+}
+
+fn push_number(out: &mut String, negative: bool, shown: &Dec, plus: bool, group: bool) {
+    out.push_str(sign(negative, shown, plus));
+    shown.write(group, out);
+}
+
+/// Rounds `abs` in the largest unit it reaches (but at least `units[min]`) and steps up
+/// while the rounded figure fills the next unit, so 99999999 is 1亿, never 10000万.
+fn in_unit(
+    abs: &Dec,
+    decimals: u8,
+    units: &[(i32, &'static str)],
+    min: usize,
+) -> (Dec, &'static str) {
+    let mut i = units
+        .iter()
+        .rposition(|&(power, _)| abs.at_least(power))
+        .unwrap_or(0)
+        .max(min);
+    loop {
+        let (power, name) = units.get(i).copied().unwrap_or((0, ""));
+        let shown = abs.shifted(power).rounded(decimals);
+        match units.get(i + 1) {
+            Some(&(next, _)) if shown.at_least(next - power) => i += 1,
+            _ => return (shown, name),
+        }
+    }
+}
+
+/// Whole numbers 0..=99 in Chinese numerals (九, 十一, 九十九); anything else is None.
+fn hanzi(n: &Dec) -> Option<String> {
+    if n.frac_len() > 0 || n.point > 2 {
+        return None;
+    }
+    let value = (0..n.point).fold(0, |acc, i| acc * 10 + usize::from(n.digit(i) - b'0'));
+    let numeral = |d: usize| "零一二三四五六七八九".chars().nth(d);
+    let (tens, ones) = (value / 10, value % 10);
+    let mut out = String::new();
+    if tens > 1 {
+        out.push(numeral(tens)?);
+    }
+    if tens > 0 {
+        out.push('十');
+    }
+    if ones > 0 || tens == 0 {
+        out.push(numeral(ones)?);
+    }
+    Some(out)
+}
+
+/// A non-negative decimal 0.d₁d₂… × 10^point as ASCII digits with no leading or
+/// trailing zeros; no digits is zero. Scaling by 万 or 亿 only moves the point, so it is exact.
+#[derive(Clone, Debug)]
+struct Dec {
+    digits: Vec<u8>,
+    point: i32,
+}
+
+impl Dec {
+    fn of(value: f64) -> Self {
+        // Display writes the shortest digits that read back as the same f64 and never an
+        // exponent, so rounding these digits rounds the number as its author typed it:
+        // 1.005 → 1.01 although the f64 is slightly below 1.005, like Intl.NumberFormat.
+        let text = format!("{}", value.abs());
+        let mut digits = Vec::with_capacity(text.len());
+        let (mut point, mut after_point) = (0i32, false);
+        for b in text.bytes() {
+            match b {
+                b'.' => after_point = true,
+                b'0' if digits.is_empty() => {
+                    if after_point {
+                        point -= 1;
+                    }
+                }
+                b'0'..=b'9' => {
+                    digits.push(b);
+                    if !after_point {
+                        point += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Self { digits, point }.trimmed()
+    }
+
+    fn trimmed(mut self) -> Self {
+        while self.digits.last() == Some(&b'0') {
+            self.digits.pop();
+        }
+        if self.digits.is_empty() {
+            self.point = 0;
+        }
+        self
+    }
+
+    fn is_zero(&self) -> bool {
+        self.digits.is_empty()
+    }
+
+    fn len(&self) -> i32 {
+        i32::try_from(self.digits.len()).unwrap_or(i32::MAX)
+    }
+
+    fn frac_len(&self) -> i32 {
+        self.len().saturating_sub(self.point)
+    }
+
+    /// ≥ 10^power.
+    fn at_least(&self, power: i32) -> bool {
+        !self.is_zero() && self.point > power
+    }
+
+    /// The ASCII digit at position `i` from the first significant one; '0' outside.
+    fn digit(&self, i: i32) -> u8 {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| self.digits.get(i))
+            .copied()
+            .unwrap_or(b'0')
+    }
+
+    /// Divided by 10^power.
+    fn shifted(&self, power: i32) -> Self {
+        Self {
+            digits: self.digits.clone(),
+            point: self.point.saturating_sub(power),
+        }
+        .trimmed()
+    }
+
+    /// Half away from zero, which for a magnitude is half up.
+    fn rounded(&self, decimals: u8) -> Self {
+        let Ok(keep) = usize::try_from(self.point.saturating_add(i32::from(decimals))) else {
+            return Self {
+                digits: Vec::new(),
+                point: 0,
+            };
+        };
+        let mut digits = self
+            .digits
+            .get(..keep)
+            .map_or_else(|| self.digits.clone(), <[u8]>::to_vec);
+        let mut point = self.point;
+        if self.digits.get(keep).is_some_and(|&b| b >= b'5') {
+            loop {
+                match digits.pop() {
+                    Some(b'9') => {}
+                    Some(b) => {
+                        digits.push(b + 1);
+                        break;
+                    }
+                    None => {
+                        digits.push(b'1');
+                        point += 1;
+                        break;
+                    }
+                }
+            }
+        }
+        Self { digits, point }.trimmed()
+    }
+
+    fn write(&self, group: bool, out: &mut String) {
+        if self.point <= 0 {
+            out.push('0');
+        }
+        for i in 0..self.point {
+            if group && i > 0 && (self.point - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(char::from(self.digit(i)));
+        }
+        if self.len() > self.point {
+            out.push('.');
+            for i in self.point..self.len() {
+                out.push(char::from(self.digit(i)));
+            }
+        }
+    }
+
+    /// The nearest f64 (ties to even, like `str::parse`), computed here because the
+    /// float parser would add about 15 kB gzipped to the wasm.
+    fn to_f64(&self) -> Option<f64> {
+        let mut m: u64 = 0;
+        for &b in &self.digits {
+            m = m.checked_mul(10)?.checked_add(u64::from(b - b'0'))?;
+        }
+        if m == 0 {
+            return Some(0.0);
+        }
+        let e = self.point.checked_sub(self.len())?;
+        if m < 1 << 53 && e.unsigned_abs() <= 22 {
+            // Clinger's fast path: m and 10^|e| are exact, so one IEEE operation rounds correctly.
+            let p = (0..e.unsigned_abs()).fold(1.0, |p, _| p * 10.0);
+            return Some(if e < 0 { m as f64 / p } else { m as f64 * p });
+        }
+        // Positive f64 bit patterns are ordered like their values: binary-search the last
+        // one not above m·10^e with exact integer comparisons, then pick the nearer neighbour.
+        let (mut lo, mut hi) = (0u64, f64::INFINITY.to_bits());
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            let (mantissa, exp2) = float_parts(mid);
+            if cmp_scaled((mantissa, exp2, 0), (m, e, e)) == Ordering::Greater {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        let (mantissa, exp2) = float_parts(lo);
+        let up = match cmp_scaled((m, e, e), (2 * mantissa + 1, exp2 - 1, 0)) {
+            Ordering::Greater => true,
+            Ordering::Equal => lo & 1 == 1,
+            Ordering::Less => false,
+        };
+        Some(f64::from_bits(lo + u64::from(up)))
+    }
+}
+
+/// A positive f64 from its bits as mantissa · 2^exponent.
+fn float_parts(bits: u64) -> (u64, i32) {
+    let fraction = bits & ((1 << 52) - 1);
+    match (bits >> 52) as i32 {
+        0 => (fraction, -1074),
+        biased => (fraction | 1 << 52, biased - 1075),
+    }
+}
+
+/// Compares m·2^a·5^b for two (m, a, b) exactly, in big integers after dividing out the
+/// common powers; only for the rare decimals outside the fast path.
+fn cmp_scaled(x: (u64, i32, i32), y: (u64, i32, i32)) -> Ordering {
+    let (low2, low5) = (x.1.min(y.1), x.2.min(y.2));
+    let big = |(m, a, b): (u64, i32, i32)| {
+        let mut limbs = vec![m as u32, (m >> 32) as u32];
+        let (mut twos, mut fives) = (a - low2, b - low5);
+        while fives > 0 {
+            let k = fives.min(13);
+            mul_small(&mut limbs, 5u32.pow(k.unsigned_abs()));
+            fives -= k;
+        }
+        while twos > 0 {
+            let k = twos.min(31);
+            mul_small(&mut limbs, 1 << k);
+            twos -= k;
+        }
+        while limbs.last() == Some(&0) {
+            limbs.pop();
+        }
+        limbs
+    };
+    let (x, y) = (big(x), big(y));
+    x.len()
+        .cmp(&y.len())
+        .then_with(|| x.iter().rev().cmp(y.iter().rev()))
+}
+
+fn mul_small(limbs: &mut Vec<u32>, k: u32) {
+    let mut carry = 0u64;
+    for limb in limbs.iter_mut() {
+        let t = u64::from(*limb) * u64::from(k) + carry;
+        *limb = t as u32;
+        carry = t >> 32;
+    }
+    if carry > 0 {
+        limbs.push(carry as u32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn to_f64_matches_the_float_parser_off_the_fast_path() {
+        for text in [
+            "9876543210.123457",
+            "0.9876543210987654",
+            "1.23e-25",
+            "4.9e-324",
+            "2.2250738585072014e-308",
+            "9007199254740993",
+            "123456789012345678e-40",
+        ] {
+            let Ok(want) = text.parse::<f64>() else {
+                continue;
+            };
+            assert_eq!(Dec::of(want).to_f64(), Some(want), "{text}");
+        }
+        let tie = Dec {
+            digits: b"9007199254740993".to_vec(),
+            point: 16,
+        };
+        assert_eq!(tie.to_f64(), Some(9_007_199_254_740_992.0));
+    }
+}

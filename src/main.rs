@@ -1,0 +1,164 @@
+//! The native command: the infographic as static HTML (the no-JavaScript fallback), the derived figures as JSON, a dataset checked.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+
+    use revitalization_infographic::dataset::{self, Dataset, ValidationError};
+    use revitalization_infographic::format::Lang;
+    use revitalization_infographic::view::{self, html::to_html, ViewOptions};
+    use revitalization_infographic::{stats, view::export};
+    use std::io::Write;
+    use std::process::ExitCode;
+
+    const USAGE: &str = "usage:
+      revitalization-infographic html  [--lang zh|en] [--dataset FILE] [--width PX] [--group]
+      revitalization-infographic stats [--dataset FILE]
+      revitalization-infographic check [--dataset FILE]
+      revitalization-infographic csv   [--lang zh|en] [--dataset FILE]
+      revitalization-infographic svg   [--lang zh|en] [--dataset FILE]
+
+    html   writes the infographic's content as semantic HTML to stdout (the fallback a page
+           keeps inside <revitalization-infographic> when JavaScript or WebAssembly is missing)
+    stats  writes the derived figures and consistency checks as JSON
+    check  validates a dataset; errors go to stderr with their paths, exit status 1
+    csv    writes the figures as CSV; svg writes the graphic as a standalone SVG
+    Without --dataset, the embedded Xi'an story is used.";
+
+    struct Args {
+        command: String,
+        lang: Lang,
+        dataset: Option<String>,
+        width_px: f64,
+        group: bool,
+    }
+
+    fn parse_args() -> Result<Args, String> {
+        let mut it = std::env::args().skip(1);
+        let command = it.next().ok_or("missing command")?;
+        let mut args = Args {
+            command,
+            lang: Lang::Zh,
+            dataset: None,
+            width_px: 720.0,
+            group: false,
+        };
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--lang" => {
+                    let v = it.next().ok_or("--lang needs a value: zh or en")?;
+                    args.lang = Lang::parse(&v).ok_or(format!("invalid --lang: {v} (zh or en)"))?;
+                }
+                "--dataset" => args.dataset = Some(it.next().ok_or("--dataset needs a file")?),
+                "--width" => {
+                    let v = it.next().ok_or("--width needs a number of px")?;
+                    args.width_px = v
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|w| (280.0..=4000.0).contains(w))
+                        .ok_or(format!("invalid --width: {v} (280 to 4000)"))?;
+                }
+                "--group" => args.group = true,
+                "-h" | "--help" => return Err(String::new()),
+                other => return Err(format!("unknown argument: {other}")),
+            }
+        }
+        Ok(args)
+    }
+
+    fn load(path: Option<&str>) -> Result<Dataset, Vec<ValidationError>> {
+        match path {
+            None => Dataset::default_story(),
+            Some(p) => {
+                let text = std::fs::read_to_string(p).map_err(|e| {
+                    vec![ValidationError {
+                        path: String::new(),
+                        message: format!("cannot read {p}: {e}"),
+                    }]
+                })?;
+                dataset::parse_json(&text)
+            }
+        }
+    }
+
+    /// A complete HTML fragment: the fallback goes inside the placeholder element as is.
+    pub fn static_html(ds: &Dataset, lang: Lang, width_px: f64, group: bool) -> String {
+        let st = stats::compute(ds);
+        let mut o = ViewOptions::new(lang, width_px);
+        o.static_page = true;
+        o.group_zh = group;
+        to_html(&view::build(ds, &st, &o))
+    }
+
+    pub fn main() -> ExitCode {
+        let args = match parse_args() {
+            Ok(a) => a,
+            Err(e) => {
+                if !e.is_empty() {
+                    eprintln!("error: {e}");
+                }
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        let ds = match load(args.dataset.as_deref()) {
+            Ok(ds) => ds,
+            Err(errors) => {
+                let name = args.dataset.as_deref().unwrap_or("(embedded dataset)");
+                eprintln!("{name}: {} error(s):", errors.len());
+                for e in &errors {
+                    eprintln!("  {e}");
+                }
+                return ExitCode::from(1);
+            }
+        };
+        let out = match args.command.as_str() {
+            "html" => static_html(&ds, args.lang, args.width_px, args.group),
+            "stats" => match serde_json::to_string_pretty(&stats::compute(&ds)) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(1);
+                }
+            },
+            "check" => {
+                let st = stats::compute(&ds);
+                let warnings: Vec<_> = st.warnings().collect();
+                for w in &warnings {
+                    eprintln!("warning: {}: {}", w.id, w.message.en);
+                }
+                format!(
+                    "ok: {} figures, {} derived, {} checks, {} warnings",
+                    ds.figures().count(),
+                    st.derived.len(),
+                    st.checks.len(),
+                    warnings.len()
+                )
+            }
+            "csv" => export::csv(&ds, args.lang),
+            "svg" => export::export_svg(&ds, &stats::compute(&ds), args.lang),
+            other => {
+                eprintln!("error: unknown command: {other}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        // A closed pipe (`| head`) is the reader's choice, not an error worth a panic.
+        let mut stdout = std::io::stdout().lock();
+        match writeln!(stdout, "{out}") {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    native::main()
+}
+
+/// The command is native only; the wasm build is the library.
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -1,0 +1,375 @@
+//! Layout as values: text width estimates, line wrapping, nice axis ticks, bar rows and ring arcs; nothing is drawn here.
+
+/// Width of a string in px at `font_px`, estimated per character class. CJK glyphs are square;
+/// Latin and digits average ~0.6 em in the widget's fonts. Overestimating is the safe side:
+/// a label may get an extra line, never overlap.
+pub fn text_width_px(s: &str, font_px: f64) -> f64 {
+    s.chars()
+        .map(|c| {
+            let em = if is_wide(c) {
+                1.0
+            } else if c.is_ascii_uppercase() || c == 'm' || c == 'w' || c == '¥' {
+                0.72
+            } else if c == ' ' || c == '.' || c == ',' || c == 'i' || c == 'l' {
+                0.32
+            } else {
+                0.6
+            };
+            em * font_px
+        })
+        .sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF |
+        0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF |
+        0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF |
+        0x20000..=0x3FFFD)
+        || c == '“'
+        || c == '”'
+        || c == '—'
+}
+
+/// Splits text into lines no wider than `max_px`: at spaces for Latin text, between any two
+/// characters for CJK. A single word wider than the line is broken by characters.
+pub fn wrap(s: &str, max_px: f64, font_px: f64) -> Vec<String> {
+    let max_px = max_px.max(font_px * 2.0);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut line_w = 0.0;
+    for token in tokens(s) {
+        let w = text_width_px(&token, font_px);
+        if line_w + w <= max_px || line.is_empty() && w <= max_px {
+            line.push_str(&token);
+            line_w += w;
+            continue;
+        }
+        if !line.trim().is_empty() {
+            lines.push(line.trim_end().to_owned());
+        }
+        line = String::new();
+        line_w = 0.0;
+        let token = token.trim_start();
+        if text_width_px(token, font_px) <= max_px {
+            line.push_str(token);
+            line_w = text_width_px(token, font_px);
+        } else {
+            for c in token.chars() {
+                let cw = text_width_px(c.encode_utf8(&mut [0; 4]), font_px);
+                if line_w + cw > max_px && !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line_w = 0.0;
+                }
+                line.push(c);
+                line_w += cw;
+            }
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// Words with their leading space for Latin text; single characters for CJK.
+fn tokens(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars() {
+        if is_wide(c) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(c.to_string());
+        } else if c == ' ' && !cur.is_empty() && !cur.ends_with(' ') {
+            out.push(std::mem::take(&mut cur));
+            cur.push(c);
+        } else {
+            cur.push(c);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Tick values from 0 to a "nice" maximum (1, 2 or 5 × 10^k steps) covering `max`,
+/// with at most `max_ticks` intervals.
+pub fn nice_ticks(max: f64, max_ticks: usize) -> Vec<f64> {
+    let max_ticks = max_ticks.clamp(1, 10);
+    if !max.is_finite() || max <= 0.0 {
+        return vec![0.0, 1.0];
+    }
+    let raw = max / max_ticks as f64;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| (max / s).ceil() as usize <= max_ticks)
+        .unwrap_or(10.0 * mag);
+    let n = (max / step).ceil().max(1.0) as usize;
+    (0..=n).map(|i| i as f64 * step).collect()
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarRow {
+    pub label_lines: Vec<String>,
+    /// Baseline of the first label line.
+    pub label_y: f64,
+    pub bar_x: f64,
+    pub bar_y: f64,
+    pub bar_w: f64,
+    pub bar_h: f64,
+    pub value_x: f64,
+    pub value_y: f64,
+    /// The whole row: label, bar and value; the focus ring and pointer target.
+    pub hit: Rect,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TickMark {
+    pub x: f64,
+    pub value: f64,
+    pub anchor: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarChart {
+    pub width_px: f64,
+    pub height_px: f64,
+    pub rows: Vec<BarRow>,
+    pub ticks: Vec<TickMark>,
+    pub axis_y: f64,
+    pub plot_x: f64,
+    pub plot_w: f64,
+}
+
+pub const LABEL_FONT_PX: f64 = 13.0;
+pub const VALUE_FONT_PX: f64 = 13.0;
+pub const TICK_FONT_PX: f64 = 11.0;
+const LINE_PX: f64 = 17.0;
+const BAR_H: f64 = 18.0;
+const ROW_GAP: f64 = 14.0;
+const PAD: f64 = 4.0;
+
+/// Horizontal bars, label above each bar and value after it. The plot leaves room on the right
+/// for the widest value, so a value never overlaps its bar or the edge.
+/// `tick_label` formats an axis value; `values`, `labels` and `formatted` are parallel.
+pub fn bar_chart(
+    width_px: f64,
+    labels: &[String],
+    values: &[f64],
+    formatted: &[String],
+    tick_label: &dyn Fn(f64) -> String,
+) -> BarChart {
+    let width_px = width_px.clamp(200.0, 4000.0);
+    let max = values
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let value_w = formatted
+        .iter()
+        .map(|s| text_width_px(s, VALUE_FONT_PX))
+        .fold(0.0, f64::max);
+    let plot_x = PAD;
+    let plot_w = (width_px - 2.0 * PAD - value_w - 8.0).max(40.0);
+
+    // Ticks as many as fit without their labels touching.
+    let probe = nice_ticks(max, 5);
+    let tick_w = probe
+        .iter()
+        .map(|&t| text_width_px(&tick_label(t), TICK_FONT_PX))
+        .fold(0.0, f64::max)
+        + 12.0;
+    let max_ticks = ((plot_w / tick_w).floor() as usize).clamp(1, 5);
+    let tick_values = nice_ticks(max, max_ticks);
+    let domain = tick_values
+        .last()
+        .copied()
+        .unwrap_or(1.0)
+        .max(f64::MIN_POSITIVE);
+
+    let mut y = PAD;
+    let mut rows = Vec::with_capacity(values.len());
+    for (i, &v) in values.iter().enumerate() {
+        let label = labels.get(i).map(String::as_str).unwrap_or("");
+        let label_lines = wrap(label, width_px - 2.0 * PAD, LABEL_FONT_PX);
+        let top = y;
+        let label_y = y + LABEL_FONT_PX;
+        y += LINE_PX * label_lines.len().max(1) as f64 + 2.0;
+        let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
+        // A non-zero value keeps a sliver so it is visibly there.
+        let bar_w = if v > 0.0 {
+            (v / domain * plot_w).max(2.0)
+        } else {
+            0.0
+        };
+        let row = BarRow {
+            label_lines,
+            label_y,
+            bar_x: plot_x,
+            bar_y: y,
+            bar_w,
+            bar_h: BAR_H,
+            value_x: plot_x + bar_w + 6.0,
+            value_y: y + BAR_H / 2.0 + VALUE_FONT_PX * 0.35,
+            hit: Rect {
+                x: 0.0,
+                y: top,
+                w: width_px,
+                h: y + BAR_H - top + ROW_GAP / 2.0,
+            },
+        };
+        y += BAR_H + ROW_GAP;
+        rows.push(row);
+    }
+    let axis_y = y - ROW_GAP / 2.0;
+    let n = tick_values.len();
+    let ticks = tick_values
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| TickMark {
+            x: plot_x + t / domain * plot_w,
+            value: t,
+            anchor: if i == 0 {
+                "start"
+            } else if i + 1 == n && plot_x + plot_w + tick_w / 2.0 > width_px {
+                "end"
+            } else {
+                "middle"
+            },
+        })
+        .collect();
+    BarChart {
+        width_px,
+        height_px: axis_y + TICK_FONT_PX + 10.0,
+        rows,
+        ticks,
+        axis_y,
+        plot_x,
+        plot_w,
+    }
+}
+
+/// An SVG path for the arc of a ring from 12 o'clock, clockwise, covering `share` (0–1).
+/// A full ring is two half arcs: one arc cannot start and end at the same point.
+pub fn ring_arc(cx: f64, cy: f64, r: f64, share: f64) -> String {
+    use super::node::fmt_coord as c;
+    let share = if share.is_finite() {
+        share.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    if share <= 0.0 {
+        return String::new();
+    }
+    if share >= 0.9999 {
+        return format!(
+            "M{} {}A{} {} 0 1 1 {} {}A{} {} 0 1 1 {} {}",
+            c(cx),
+            c(cy - r),
+            c(r),
+            c(r),
+            c(cx),
+            c(cy + r),
+            c(r),
+            c(r),
+            c(cx),
+            c(cy - r)
+        );
+    }
+    let angle = share * std::f64::consts::TAU;
+    let (x, y) = (cx + r * angle.sin(), cy - r * angle.cos());
+    let large = if share > 0.5 { 1 } else { 0 };
+    format!(
+        "M{} {}A{} {} 0 {} 1 {} {}",
+        c(cx),
+        c(cy - r),
+        c(r),
+        c(r),
+        large,
+        c(x),
+        c(y)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_nice_and_cover_the_maximum() {
+        assert_eq!(
+            nice_ticks(157_000_000.0, 4),
+            vec![0.0, 5e7, 1e8, 1.5e8, 2e8]
+        );
+        assert_eq!(
+            nice_ticks(3141.0, 4),
+            vec![0.0, 1000.0, 2000.0, 3000.0, 4000.0]
+        );
+        assert_eq!(nice_ticks(64.0, 5), vec![0.0, 20.0, 40.0, 60.0, 80.0]);
+        assert_eq!(nice_ticks(0.0, 5), vec![0.0, 1.0]);
+        assert_eq!(nice_ticks(f64::NAN, 5), vec![0.0, 1.0]);
+        for max in [1.0, 7.0, 99.0, 1234.5, 8e7] {
+            let t = nice_ticks(max, 5);
+            assert!(*t.last().unwrap() >= max, "{max}: {t:?}");
+            assert!(t.len() <= 11);
+        }
+    }
+
+    #[test]
+    fn wraps_latin_at_spaces_and_cjk_anywhere() {
+        let lines = wrap("Township medical-insurance service stations", 150.0, 13.0);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width_px(l, 13.0) <= 150.0));
+        assert_eq!(
+            lines.join(" "),
+            "Township medical-insurance service stations"
+        );
+        let zh = wrap("乡镇医保服务站乡镇医保服务站", 60.0, 13.0);
+        assert!(zh.iter().all(|l| l.chars().count() <= 4), "{zh:?}");
+        assert_eq!(zh.concat(), "乡镇医保服务站乡镇医保服务站");
+    }
+
+    #[test]
+    fn bars_are_proportional_and_values_stay_inside() {
+        let labels = vec!["a".to_owned(), "b".to_owned()];
+        let formatted = vec!["186个".to_owned(), "3141个".to_owned()];
+        for width in [280.0, 320.0, 960.0, 1200.0] {
+            let c = bar_chart(width, &labels, &[186.0, 3141.0], &formatted, &|v| {
+                format!("{v}")
+            });
+            let (a, b) = (&c.rows[0], &c.rows[1]);
+            let ratio = a.bar_w / b.bar_w;
+            assert!((ratio - 186.0 / 3141.0).abs() < 0.01, "{ratio}");
+            for (row, f) in c.rows.iter().zip(&formatted) {
+                let end = row.value_x + text_width_px(f, VALUE_FONT_PX);
+                assert!(end <= width, "value overflows at {width}: {end}");
+                assert!(row.value_x > row.bar_x + row.bar_w);
+            }
+            assert!(a.hit.y + a.hit.h <= b.hit.y + 0.01, "rows overlap");
+            let last = c.ticks.last().unwrap();
+            assert!(last.x <= width);
+        }
+    }
+
+    #[test]
+    fn ring_arcs() {
+        assert_eq!(ring_arc(50.0, 50.0, 40.0, 0.25), "M50 10A40 40 0 0 1 90 50");
+        assert_eq!(ring_arc(50.0, 50.0, 40.0, 0.0), "");
+        assert!(ring_arc(50.0, 50.0, 40.0, 1.0).matches('A').count() == 2);
+        assert!(ring_arc(50.0, 50.0, 40.0, 0.7808).contains(" 0 1 1 "));
+        assert_eq!(ring_arc(50.0, 50.0, 40.0, f64::NAN), "");
+    }
+}

@@ -1,0 +1,391 @@
+//! Browser tests (`wasm-pack test --headless --chrome`): the exports in a real page, the widget in a real DOM.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect};
+use revitalization_infographic as ri;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, KeyboardEvent, KeyboardEventInit, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn obj(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in fields {
+        Reflect::set(&o, &JsValue::from_str(k), v).unwrap();
+    }
+    o.into()
+}
+
+fn host(width_px: u32) -> Element {
+    let el = doc().create_element("div").unwrap();
+    // A CSSOM write, as a host page would size its column.
+    el.unchecked_ref::<web_sys::HtmlElement>()
+        .style()
+        .set_property("width", &format!("{width_px}px"))
+        .unwrap();
+    doc().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn shadow(el: &Element) -> ShadowRoot {
+    el.shadow_root().expect("the widget attaches an open shadow root")
+}
+
+fn text_of(el: &Element) -> String {
+    shadow(el).text_content().unwrap_or_default()
+}
+
+fn none() -> ri::MaybeDatasetJs {
+    JsValue::UNDEFINED.unchecked_into()
+}
+
+fn opts(lang: &str) -> ri::RenderOptionsJs {
+    obj(&[("lang", lang.into())]).unchecked_into()
+}
+
+fn fmt(value: f64, options: &[(&str, JsValue)]) -> String {
+    ri::format_number(value.into(), obj(options).unchecked_into()).unwrap()
+}
+
+/// Every figure of the embedded story, formatted as the widget shows it.
+fn figures(lang: ri::format::Lang) -> Vec<(String, String)> {
+    let ds = ri::default_story().unwrap();
+    ds.figures()
+        .map(|f| (f.id.clone(), ri::view::format_figure(f, lang, false)))
+        .collect()
+}
+
+fn live() -> (f64, f64, f64) {
+    let v = ri::live_resources();
+    let get = |k: &str| Reflect::get(&v, &k.into()).unwrap().as_f64().unwrap();
+    (get("listeners"), get("observers"), get("frames"))
+}
+
+fn events(el: &Element, name: &'static str) -> (Rc<RefCell<Vec<JsValue>>>, Closure<dyn FnMut(Event)>) {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let s = seen.clone();
+    let cb = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+        let detail = e
+            .dyn_ref::<web_sys::CustomEvent>()
+            .map(|c| c.detail())
+            .unwrap_or(JsValue::NULL);
+        s.borrow_mut().push(detail);
+    });
+    el.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref())
+        .unwrap();
+    (seen, cb)
+}
+
+fn bubbling(name: &str) -> Event {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    Event::new_with_event_init_dict(name, &init).unwrap()
+}
+
+fn key(name: &str) -> KeyboardEvent {
+    let init = KeyboardEventInit::new();
+    init.set_key(name);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()
+}
+
+fn query(el: &Element, sel: &str) -> Element {
+    shadow(el)
+        .query_selector(sel)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {sel}"))
+}
+
+#[wasm_bindgen_test]
+fn exports_work_without_a_dom() {
+    let ds = ri::default_dataset().unwrap();
+    let errors: Array = ri::validate_dataset(ds.clone().into()).unchecked_into();
+    assert_eq!(errors.length(), 0);
+
+    let bad = obj(&[("schema", 1.into()), ("story", JsValue::NULL)]);
+    let errors: Array = ri::validate_dataset(bad).unchecked_into();
+    let paths: Vec<String> = errors
+        .iter()
+        .map(|e| Reflect::get(&e, &"path".into()).unwrap().as_string().unwrap())
+        .collect();
+    assert!(paths.contains(&"story".to_owned()), "{paths:?}");
+    assert!(paths.contains(&"sections".to_owned()), "{paths:?}");
+
+    // Not JSON at all: still a list, never a throw.
+    let errors: Array = ri::validate_dataset(js_sys::Function::new_no_args("").into()).unchecked_into();
+    assert!(errors.length() > 0);
+
+    let stats = ri::compute_stats(ds.unchecked_into()).unwrap();
+    let derived: Array = Reflect::get(&stats, &"derived".into()).unwrap().unchecked_into();
+    let prev = derived
+        .iter()
+        .find(|d| Reflect::get(d, &"id".into()).unwrap().as_string().as_deref() == Some("previous-income"))
+        .unwrap();
+    assert_eq!(Reflect::get(&prev, &"value".into()).unwrap().as_f64(), Some(14645.0));
+
+    let Err(err) = ri::compute_stats(obj(&[("schema", 2.into())]).unchecked_into()) else {
+        panic!("a bad dataset must throw");
+    };
+    assert_eq!(Reflect::get(&err, &"code".into()).unwrap().as_string().as_deref(), Some("invalid-dataset"));
+
+    assert_eq!(
+        fmt(26770300.0, &[("lang", "zh".into()), ("kind", "money".into()), ("unit", "元".into()), ("notation", "wan".into())]),
+        "2677.03万元"
+    );
+    assert_eq!(fmt(157e6, &[("lang", "en".into()), ("kind", "money".into()), ("notation", "yi".into())]), "¥157 million");
+    assert_eq!(fmt(f64::NAN, &[("lang", "en".into())]), "—");
+    let err = ri::format_number(1.0.into(), obj(&[("lang", "fr".into())]).unchecked_into()).unwrap_err();
+    assert_eq!(Reflect::get(&err, &"path".into()).unwrap().as_string().as_deref(), Some("options.lang"));
+}
+
+fn intl(locale: &str, options: &[(&str, JsValue)], value: f64) -> String {
+    let locales = Array::of1(&locale.into());
+    let nf = js_sys::Intl::NumberFormat::new(&locales, &obj(options).unchecked_into());
+    nf.format()
+        .call1(&JsValue::NULL, &value.into())
+        .unwrap()
+        .as_string()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn format_number_agrees_with_intl_where_the_rules_coincide() {
+    // Plain decimals, half away from zero on the shortest representation, at most two places.
+    let values = [
+        0.0, 1.0, 1.005, 2.675, 0.125, 1.115, 9999.0, 10000.0, 16317.0, 99999.995, 1234.5678,
+        0.1 + 0.2, 1e-7, 123456789.125, 1e12, 26770300.0, -1.005, -16317.0, 8.345, 1.0049999,
+    ];
+    let mut mismatches = Vec::new();
+    for v in values {
+        let ours_en = fmt(v, &[("lang", "en".into())]);
+        let theirs_en = intl("en-US", &[("maximumFractionDigits", 2.into())], v);
+        if ours_en != theirs_en {
+            mismatches.push(format!("en {v}: ours {ours_en}, Intl {theirs_en}"));
+        }
+        let ours_zh = fmt(v, &[("lang", "zh".into())]);
+        let theirs_zh = intl("zh-CN", &[("maximumFractionDigits", 2.into()), ("useGrouping", false.into())], v);
+        if ours_zh != theirs_zh {
+            mismatches.push(format!("zh {v}: ours {ours_zh}, Intl {theirs_zh}"));
+        }
+    }
+    // 万/亿 as Intl's compact notation writes them, promotion after rounding included.
+    for v in [105000.0, 107900.0, 26770300.0, 84193900.0, 157e6, 121e6, 99999999.0, 1e12, 26770250.0, 5e7] {
+        let ours = fmt(v, &[("lang", "zh".into()), ("notation", "auto".into())]);
+        let theirs = intl("zh-CN", &[("notation", "compact".into()), ("maximumFractionDigits", 2.into())], v);
+        if ours != theirs {
+            mismatches.push(format!("zh compact {v}: ours {ours}, Intl {theirs}"));
+        }
+    }
+    for share in [78.08, 100.0, 80.0, 0.5, 33.333] {
+        let ours = fmt(share, &[("lang", "en".into()), ("kind", "share".into())]);
+        let theirs = intl("en-US", &[("style", "percent".into()), ("maximumFractionDigits", 2.into())], share / 100.0);
+        if ours != theirs {
+            mismatches.push(format!("share {share}: ours {ours}, Intl {theirs}"));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+#[wasm_bindgen_test]
+fn mounts_every_figure_into_the_shadow_root() {
+    let el = host(960);
+    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    let text = text_of(&el);
+    for (id, shown) in figures(ri::format::Lang::Zh) {
+        assert!(text.contains(&shown), "{id}: {shown} missing");
+    }
+    assert!(text.contains("14645元"), "derived previous-year income");
+    // Text from data is text: the light DOM is untouched and no script was created.
+    assert_eq!(shadow(&el).query_selector_all("script").unwrap().length(), 0);
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("ready"));
+    w.destroy().unwrap();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn hover_and_focus_show_the_tooltip_with_exact_text() {
+    let el = host(960);
+    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    // The health tab holds the compensation bars.
+    let tabs = shadow(&el).query_selector_all("[role=tab]").unwrap();
+    let health = (0..tabs.length())
+        .filter_map(|i| tabs.item(i))
+        .find(|t| t.text_content().as_deref() == Some("医疗保障"))
+        .unwrap();
+    health.unchecked_ref::<web_sys::HtmlElement>().click();
+    let mark = query(&el, "[data-figure=compensation-amount]");
+    mark.dispatch_event(&bubbling("pointerover")).unwrap();
+    let tip = query(&el, ".ri-tooltip");
+    assert!(!tip.has_attribute("hidden"));
+    let t = tip.text_content().unwrap();
+    for want in ["1.57亿元", "157,000,000元", "约11620元", "累计补偿13511人次1.57亿元"] {
+        assert!(t.contains(want), "tooltip lacks {want}: {t}");
+    }
+    mark.dispatch_event(&bubbling("pointerleave")).unwrap();
+    assert!(query(&el, ".ri-tooltip").has_attribute("hidden"));
+
+    let card = query(&el, "[data-figure=insurance-subsidised-people]");
+    card.dispatch_event(&bubbling("focusin")).unwrap();
+    let t = query(&el, ".ri-tooltip").text_content().unwrap();
+    assert!(t.contains("10.79万人") && t.contains("107,900人"), "{t}");
+    let live = query(&el, "[data-role=live]").text_content().unwrap();
+    assert_eq!(live, "定额资助参保人数：10.79万人");
+    w.destroy().unwrap();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn arrow_keys_home_and_end_move_between_tabs() {
+    let el = host(960);
+    let mut w = ri::render(el.clone().into(), none(), opts("en")).unwrap();
+    let selected = || {
+        let t = query(&el, "[role=tab][aria-selected=true]");
+        (t.get_attribute("data-tab").unwrap(), t.get_attribute("aria-controls").unwrap())
+    };
+    assert_eq!(selected().0, "0");
+    query(&el, "[role=tab][aria-selected=true]").dispatch_event(&key("ArrowRight")).unwrap();
+    let (i, panel) = selected();
+    assert_eq!(i, "1");
+    assert!(!query(&el, &format!("#{panel}")).has_attribute("hidden"));
+    query(&el, "[role=tab][aria-selected=true]").dispatch_event(&key("End")).unwrap();
+    assert_eq!(selected().0, "5");
+    query(&el, "[role=tab][aria-selected=true]").dispatch_event(&key("ArrowRight")).unwrap();
+    assert_eq!(selected().0, "0", "wraps around");
+    query(&el, "[role=tab][aria-selected=true]").dispatch_event(&key("ArrowLeft")).unwrap();
+    assert_eq!(selected().0, "5");
+    query(&el, "[role=tab][aria-selected=true]").dispatch_event(&key("Home")).unwrap();
+    assert_eq!(selected().0, "0");
+    let hidden = shadow(&el).query_selector_all("[role=tabpanel][hidden]").unwrap().length();
+    assert_eq!(hidden, 5, "exactly one panel shows");
+    w.destroy().unwrap();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn set_language_changes_every_number_and_label() {
+    let el = host(960);
+    let (seen, cb) = events(&el, "languagechange");
+    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    let tab_before = query(&el, "[role=tab]");
+    w.set_language("en".into()).unwrap();
+    let text = text_of(&el);
+    for (id, shown) in figures(ri::format::Lang::En) {
+        assert!(text.contains(&shown), "{id}: {shown} missing in en");
+    }
+    let ds = ri::default_story().unwrap();
+    for s in &ds.sections {
+        assert!(text.contains(&s.title.en) || s.id == "income", "{}", s.title.en);
+    }
+    for zh in ["万", "亿", "元", "脱贫"] {
+        assert!(!text.contains(zh), "zh text {zh} left after switching to en");
+    }
+    assert_eq!(seen.borrow().len(), 1);
+    // Patched in place: the same tab node, new text.
+    assert!(tab_before.is_same_node(Some(&query(&el, "[role=tab]"))));
+    assert_eq!(w.lang(), "en");
+    assert!(w.set_language("fr".into()).is_err());
+    el.remove_event_listener_with_callback("languagechange", cb.as_ref().unchecked_ref())
+        .unwrap();
+    w.destroy().unwrap();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn update_with_another_dataset_rerenders() {
+    let el = host(960);
+    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    let ds = ri::default_dataset().unwrap();
+    let story = Reflect::get(&ds, &"story".into()).unwrap();
+    let title = Reflect::get(&story, &"title".into()).unwrap();
+    Reflect::set(&title, &"zh".into(), &"另一篇报道".into()).unwrap();
+    let sections: Array = Reflect::get(&ds, &"sections".into()).unwrap().unchecked_into();
+    let figs: Array = Reflect::get(&sections.get(0), &"figures".into()).unwrap().unchecked_into();
+    Reflect::set(&figs.get(0), &"value".into(), &20000.into()).unwrap();
+    w.update(ds.unchecked_into()).unwrap();
+    let text = text_of(&el);
+    assert!(text.contains("另一篇报道"));
+    assert!(text.contains("20000元"));
+    assert!(!text.contains("16317元"));
+    w.destroy().unwrap();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn destroy_leaves_no_nodes_listeners_or_timers() {
+    let before = live();
+    let el = host(960);
+    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    let during = live();
+    assert!(during.0 > before.0 && during.1 > before.1, "{during:?}");
+    w.destroy().unwrap();
+    assert_eq!(live(), before);
+    assert_eq!(shadow(&el).child_nodes().length(), 0);
+    // Twice is fine; a call after destroy is a clear error.
+    w.destroy().unwrap();
+    let err = w.set_language("en".into()).unwrap_err();
+    assert_eq!(Reflect::get(&err, &"code".into()).unwrap().as_string().as_deref(), Some("destroyed"));
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn two_widgets_stay_independent() {
+    let (a, b) = (host(960), host(960));
+    let mut wa = ri::render(a.clone().into(), none(), opts("zh")).unwrap();
+    let mut wb = ri::render(b.clone().into(), none(), opts("zh")).unwrap();
+    wb.set_language("en".into()).unwrap();
+    query(&a, "[role=tab][aria-selected=true]").dispatch_event(&key("ArrowRight")).unwrap();
+    assert!(text_of(&a).contains("16317元"));
+    assert!(text_of(&b).contains("16,317 yuan"));
+    assert_eq!(query(&a, "[role=tab][aria-selected=true]").get_attribute("data-tab").as_deref(), Some("1"));
+    assert_eq!(query(&b, "[role=tab][aria-selected=true]").get_attribute("data-tab").as_deref(), Some("0"));
+    // Ids are unique per widget.
+    assert_ne!(query(&a, "[role=tab]").id(), query(&b, "[role=tab]").id());
+    wa.destroy().unwrap();
+    assert!(text_of(&b).contains("16,317 yuan"), "destroying one leaves the other");
+    wb.destroy().unwrap();
+    a.remove();
+    b.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_bad_dataset_shows_the_error_panel_and_fires_error() {
+    let el = host(960);
+    let (seen, cb) = events(&el, "error");
+    let ds = ri::default_dataset().unwrap();
+    let sections: Array = Reflect::get(&ds, &"sections".into()).unwrap().unchecked_into();
+    let figs: Array = Reflect::get(&sections.get(2), &"figures".into()).unwrap().unchecked_into();
+    Reflect::set(&figs.get(1), &"value".into(), &"lots".into()).unwrap();
+    let mut w = ri::render(el.clone().into(), ds.clone().unchecked_into(), opts("en")).unwrap();
+    let panel = query(&el, "[role=alert]");
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("sections[2].figures[1].value"), "{text}");
+    assert!(text.contains("must be a number"), "{text}");
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("error"));
+    assert_eq!(seen.borrow().len(), 1);
+    let detail = seen.borrow()[0].clone();
+    assert_eq!(Reflect::get(&detail, &"code".into()).unwrap().as_string().as_deref(), Some("invalid-dataset"));
+    let errors: Array = Reflect::get(&detail, &"errors".into()).unwrap().unchecked_into();
+    assert_eq!(
+        Reflect::get(&errors.get(0), &"path".into()).unwrap().as_string().as_deref(),
+        Some("sections[2].figures[1].value")
+    );
+    // Fixed data brings the widget back.
+    Reflect::set(&figs.get(1), &"value".into(), &1179.into()).unwrap();
+    w.update(ds.unchecked_into()).unwrap();
+    assert!(text_of(&el).contains("1,179 cadres"));
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("ready"));
+    el.remove_event_listener_with_callback("error", cb.as_ref().unchecked_ref())
+        .unwrap();
+    w.destroy().unwrap();
+    el.remove();
+}
