@@ -61,6 +61,22 @@ done
 shopt -u nullglob dotglob
 cp -R dist site/dist
 
+# The no-JavaScript fallback goes where a page marks it: <!--ri-fallback:zh--> (or :en) inside
+# <revitalization-infographic> becomes the static HTML the same core rendered above.
+for page in site/*.html; do
+    for lang in zh en; do
+        marker="<!--ri-fallback:$lang-->"
+        if grep -qF "$marker" "$page"; then
+            node -e '
+                const fs = require("fs");
+                const [page, marker, file] = process.argv.slice(1);
+                const html = fs.readFileSync(page, "utf8");
+                fs.writeFileSync(page, html.split(marker).join(fs.readFileSync(file, "utf8").trim()));
+            ' "$page" "$marker" "dist/fallback.$lang.html"
+        fi
+    done
+done
+
 # Sizes.
 gz() { gzip -9 -c "$1" | wc -c; }
 echo

@@ -920,6 +920,12 @@ impl Validator {
 
     fn relation(&mut self, value: &Value, path: &str) -> Option<Relation> {
         const TYPES: [&str; 5] = ["difference", "ratio", "growth", "share-total", "part-of"];
+        // The type decides which fields are known, but only an object has one: without this,
+        // `null` here would be reported as a missing `type` inside it.
+        if !matches!(value, Value::Object(_)) {
+            self.push(path, format!("must be an object, got {}", describe(value)));
+            return None;
+        }
         let inputs: &[&str] = match value.get("type") {
             Some(Value::String(t)) => match t.as_str() {
                 "difference" => &["minuend", "subtrahend"],

@@ -332,11 +332,8 @@ impl Dec {
         for b in text.bytes() {
             match b {
                 b'.' => after_point = true,
-                b'0' if digits.is_empty() => {
-                    if after_point {
-                        point -= 1;
-                    }
-                }
+                b'0' if digits.is_empty() && after_point => point -= 1,
+                b'0' if digits.is_empty() => {}
                 b'0'..=b'9' => {
                     digits.push(b);
                     if !after_point {

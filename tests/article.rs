@@ -58,15 +58,43 @@ const EXPECTED: [(&str, &str, f64, Kind, Qualifier, &str); 35] = [
     ("village", "five-village-coverage", 100.0, Share, Exact, ""),
     // 新建、扩建中小学及幼儿园116所,新增学位10.5万个 … 城乡学校共同体24个
     ("education", "new-schools", 116.0, Count, Exact, "所"),
-    ("education", "new-school-places", 105_000.0, Count, Exact, "个"),
+    (
+        "education",
+        "new-school-places",
+        105_000.0,
+        Count,
+        Exact,
+        "个",
+    ),
     ("education", "school-communities", 24.0, Count, Exact, "个"),
     // 共资助10.79万人2677.03万元,脱贫人口基本医保参保率达100%
-    ("health", "insurance-subsidised-people", 107_900.0, Count, Exact, "人"),
-    ("health", "insurance-subsidy-amount", 26_770_300.0, Money, Exact, "元"),
+    (
+        "health",
+        "insurance-subsidised-people",
+        107_900.0,
+        Count,
+        Exact,
+        "人",
+    ),
+    (
+        "health",
+        "insurance-subsidy-amount",
+        26_770_300.0,
+        Money,
+        Exact,
+        "元",
+    ),
     ("health", "insurance-coverage", 100.0, Share, Exact, ""),
     // 累计补偿13511人次1.57亿元,“三重保障”报销比例达到80%以上
     ("health", "compensations", 13511.0, Count, Exact, "人次"),
-    ("health", "compensation-amount", 157_000_000.0, Money, Exact, "元"),
+    (
+        "health",
+        "compensation-amount",
+        157_000_000.0,
+        Money,
+        Exact,
+        "元",
+    ),
     ("health", "reimbursement-rate", 80.0, Share, AtLeast, ""),
     // 乡镇医保服务站186个、村医保工作室3141个
     ("health", "insurance-stations", 186.0, Count, Exact, "个"),
@@ -75,21 +103,63 @@ const EXPECTED: [(&str, &str, f64, Kind, Qualifier, &str); 35] = [
     ("health", "serious-illnesses", 30.0, Count, Exact, "种"),
     ("health", "chronic-diseases", 4.0, Count, Exact, "种"),
     // 发放残疾人两项补贴8419.39万元 … “三类人员”纳入兜底保障范围2888人,占比78.08%
-    ("social", "disability-subsidies", 84_193_900.0, Money, Exact, "元"),
+    (
+        "social",
+        "disability-subsidies",
+        84_193_900.0,
+        Money,
+        Exact,
+        "元",
+    ),
     ("social", "safety-net-people", 2888.0, Count, Exact, "人"),
     ("social", "safety-net-share", 78.08, Share, Exact, ""),
     // 122837名脱贫劳动力外出务工
-    ("employment", "migrant-workers", 122_837.0, Count, Exact, "名"),
+    (
+        "employment",
+        "migrant-workers",
+        122_837.0,
+        Count,
+        Exact,
+        "名",
+    ),
     // 创业担保贷款1.21亿元,开展脱贫劳动力技能培训3478人
-    ("employment", "startup-loans", 121_000_000.0, Money, Exact, "元"),
+    (
+        "employment",
+        "startup-loans",
+        121_000_000.0,
+        Money,
+        Exact,
+        "元",
+    ),
     ("employment", "skills-trained", 3478.0, Count, Exact, "人"),
     // 开发公益性岗位5812个
-    ("employment", "public-welfare-jobs", 5812.0, Count, Exact, "个"),
+    (
+        "employment",
+        "public-welfare-jobs",
+        5812.0,
+        Count,
+        Exact,
+        "个",
+    ),
     // 创业孵化示范基地64家、返乡创业示范园区2家,孵化企业10528家,认定社区工厂17家、就业帮扶基地26家
     ("employment", "incubation-bases", 64.0, Count, Exact, "家"),
     ("employment", "return-home-parks", 2.0, Count, Exact, "家"),
-    ("employment", "incubated-enterprises", 10528.0, Count, Exact, "家"),
-    ("employment", "community-factories", 17.0, Count, Exact, "家"),
+    (
+        "employment",
+        "incubated-enterprises",
+        10528.0,
+        Count,
+        Exact,
+        "家",
+    ),
+    (
+        "employment",
+        "community-factories",
+        17.0,
+        Count,
+        Exact,
+        "家",
+    ),
     ("employment", "employment-bases", 26.0, Count, Exact, "家"),
 ];
 
@@ -192,7 +262,15 @@ fn the_sections_are_the_briefs_in_order() {
     let titles: Vec<&str> = ds.sections.iter().map(|s| s.title.zh.as_str()).collect();
     assert_eq!(
         titles,
-        ["收入", "工作机制", "驻村帮扶", "教育帮扶", "医疗保障", "社会救助", "就业创业"]
+        [
+            "收入",
+            "工作机制",
+            "驻村帮扶",
+            "教育帮扶",
+            "医疗保障",
+            "社会救助",
+            "就业创业"
+        ]
     );
 }
 
@@ -265,7 +343,10 @@ fn every_figure_comes_out_as_the_article_writes_it() {
 fn figures_with_an_article_wording_also_format_as_numbers() {
     let ds = story();
     let coverage = figure(&ds, "five-village-coverage");
-    let wording = coverage.wording.as_ref().expect("全覆盖 is the article's wording");
+    let wording = coverage
+        .wording
+        .as_ref()
+        .expect("全覆盖 is the article's wording");
     assert_eq!(wording.zh, "全覆盖");
     assert_eq!(wording.en, "full coverage");
     assert_eq!(format_figure(coverage, Lang::Zh, false), "100%");

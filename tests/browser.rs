@@ -36,7 +36,8 @@ fn host(width_px: u32) -> Element {
 }
 
 fn shadow(el: &Element) -> ShadowRoot {
-    el.shadow_root().expect("the widget attaches an open shadow root")
+    el.shadow_root()
+        .expect("the widget attaches an open shadow root")
 }
 
 fn text_of(el: &Element) -> String {
@@ -69,7 +70,10 @@ fn live() -> (f64, f64, f64) {
     (get("listeners"), get("observers"), get("frames"))
 }
 
-fn events(el: &Element, name: &'static str) -> (Rc<RefCell<Vec<JsValue>>>, Closure<dyn FnMut(Event)>) {
+fn events(
+    el: &Element,
+    name: &'static str,
+) -> (Rc<RefCell<Vec<JsValue>>>, Closure<dyn FnMut(Event)>) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let s = seen.clone();
     let cb = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
@@ -116,36 +120,84 @@ fn exports_work_without_a_dom() {
     let errors: Array = ri::validate_dataset(bad).unchecked_into();
     let paths: Vec<String> = errors
         .iter()
-        .map(|e| Reflect::get(&e, &"path".into()).unwrap().as_string().unwrap())
+        .map(|e| {
+            Reflect::get(&e, &"path".into())
+                .unwrap()
+                .as_string()
+                .unwrap()
+        })
         .collect();
     assert!(paths.contains(&"story".to_owned()), "{paths:?}");
     assert!(paths.contains(&"sections".to_owned()), "{paths:?}");
 
     // Not JSON at all: still a list, never a throw.
-    let errors: Array = ri::validate_dataset(js_sys::Function::new_no_args("").into()).unchecked_into();
+    let errors: Array =
+        ri::validate_dataset(js_sys::Function::new_no_args("").into()).unchecked_into();
     assert!(errors.length() > 0);
 
     let stats = ri::compute_stats(ds.unchecked_into()).unwrap();
-    let derived: Array = Reflect::get(&stats, &"derived".into()).unwrap().unchecked_into();
+    let derived: Array = Reflect::get(&stats, &"derived".into())
+        .unwrap()
+        .unchecked_into();
     let prev = derived
         .iter()
-        .find(|d| Reflect::get(d, &"id".into()).unwrap().as_string().as_deref() == Some("previous-income"))
+        .find(|d| {
+            Reflect::get(d, &"id".into())
+                .unwrap()
+                .as_string()
+                .as_deref()
+                == Some("previous-income")
+        })
         .unwrap();
-    assert_eq!(Reflect::get(&prev, &"value".into()).unwrap().as_f64(), Some(14645.0));
+    assert_eq!(
+        Reflect::get(&prev, &"value".into()).unwrap().as_f64(),
+        Some(14645.0)
+    );
 
     let Err(err) = ri::compute_stats(obj(&[("schema", 2.into())]).unchecked_into()) else {
         panic!("a bad dataset must throw");
     };
-    assert_eq!(Reflect::get(&err, &"code".into()).unwrap().as_string().as_deref(), Some("invalid-dataset"));
+    assert_eq!(
+        Reflect::get(&err, &"code".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("invalid-dataset")
+    );
 
     assert_eq!(
-        fmt(26770300.0, &[("lang", "zh".into()), ("kind", "money".into()), ("unit", "元".into()), ("notation", "wan".into())]),
+        fmt(
+            26770300.0,
+            &[
+                ("lang", "zh".into()),
+                ("kind", "money".into()),
+                ("unit", "元".into()),
+                ("notation", "wan".into())
+            ]
+        ),
         "2677.03万元"
     );
-    assert_eq!(fmt(157e6, &[("lang", "en".into()), ("kind", "money".into()), ("notation", "yi".into())]), "¥157 million");
+    assert_eq!(
+        fmt(
+            157e6,
+            &[
+                ("lang", "en".into()),
+                ("kind", "money".into()),
+                ("notation", "yi".into())
+            ]
+        ),
+        "¥157 million"
+    );
     assert_eq!(fmt(f64::NAN, &[("lang", "en".into())]), "—");
-    let err = ri::format_number(1.0.into(), obj(&[("lang", "fr".into())]).unchecked_into()).unwrap_err();
-    assert_eq!(Reflect::get(&err, &"path".into()).unwrap().as_string().as_deref(), Some("options.lang"));
+    let err =
+        ri::format_number(1.0.into(), obj(&[("lang", "fr".into())]).unchecked_into()).unwrap_err();
+    assert_eq!(
+        Reflect::get(&err, &"path".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("options.lang")
+    );
 }
 
 fn intl(locale: &str, options: &[(&str, JsValue)], value: f64) -> String {
@@ -162,8 +214,26 @@ fn intl(locale: &str, options: &[(&str, JsValue)], value: f64) -> String {
 fn format_number_agrees_with_intl_where_the_rules_coincide() {
     // Plain decimals, half away from zero on the shortest representation, at most two places.
     let values = [
-        0.0, 1.0, 1.005, 2.675, 0.125, 1.115, 9999.0, 10000.0, 16317.0, 99999.995, 1234.5678,
-        0.1 + 0.2, 1e-7, 123456789.125, 1e12, 26770300.0, -1.005, -16317.0, 8.345, 1.0049999,
+        0.0,
+        1.0,
+        1.005,
+        2.675,
+        0.125,
+        1.115,
+        9999.0,
+        10000.0,
+        16317.0,
+        99999.995,
+        1234.5678,
+        0.1 + 0.2,
+        1e-7,
+        123456789.125,
+        1e12,
+        26770300.0,
+        -1.005,
+        -16317.0,
+        8.345,
+        1.0049999,
     ];
     let mut mismatches = Vec::new();
     for v in values {
@@ -173,22 +243,45 @@ fn format_number_agrees_with_intl_where_the_rules_coincide() {
             mismatches.push(format!("en {v}: ours {ours_en}, Intl {theirs_en}"));
         }
         let ours_zh = fmt(v, &[("lang", "zh".into())]);
-        let theirs_zh = intl("zh-CN", &[("maximumFractionDigits", 2.into()), ("useGrouping", false.into())], v);
+        let theirs_zh = intl(
+            "zh-CN",
+            &[
+                ("maximumFractionDigits", 2.into()),
+                ("useGrouping", false.into()),
+            ],
+            v,
+        );
         if ours_zh != theirs_zh {
             mismatches.push(format!("zh {v}: ours {ours_zh}, Intl {theirs_zh}"));
         }
     }
     // 万/亿 as Intl's compact notation writes them, promotion after rounding included.
-    for v in [105000.0, 107900.0, 26770300.0, 84193900.0, 157e6, 121e6, 99999999.0, 1e12, 26770250.0, 5e7] {
+    for v in [
+        105000.0, 107900.0, 26770300.0, 84193900.0, 157e6, 121e6, 99999999.0, 1e12, 26770250.0, 5e7,
+    ] {
         let ours = fmt(v, &[("lang", "zh".into()), ("notation", "auto".into())]);
-        let theirs = intl("zh-CN", &[("notation", "compact".into()), ("maximumFractionDigits", 2.into())], v);
+        let theirs = intl(
+            "zh-CN",
+            &[
+                ("notation", "compact".into()),
+                ("maximumFractionDigits", 2.into()),
+            ],
+            v,
+        );
         if ours != theirs {
             mismatches.push(format!("zh compact {v}: ours {ours}, Intl {theirs}"));
         }
     }
     for share in [78.08, 100.0, 80.0, 0.5, 33.333] {
         let ours = fmt(share, &[("lang", "en".into()), ("kind", "share".into())]);
-        let theirs = intl("en-US", &[("style", "percent".into()), ("maximumFractionDigits", 2.into())], share / 100.0);
+        let theirs = intl(
+            "en-US",
+            &[
+                ("style", "percent".into()),
+                ("maximumFractionDigits", 2.into()),
+            ],
+            share / 100.0,
+        );
         if ours != theirs {
             mismatches.push(format!("share {share}: ours {ours}, Intl {theirs}"));
         }
@@ -206,7 +299,10 @@ fn mounts_every_figure_into_the_shadow_root() {
     }
     assert!(text.contains("14645元"), "derived previous-year income");
     // Text from data is text: the light DOM is untouched and no script was created.
-    assert_eq!(shadow(&el).query_selector_all("script").unwrap().length(), 0);
+    assert_eq!(
+        shadow(&el).query_selector_all("script").unwrap().length(),
+        0
+    );
     assert_eq!(el.get_attribute("data-state").as_deref(), Some("ready"));
     w.destroy().unwrap();
     el.remove();
@@ -228,7 +324,12 @@ fn hover_and_focus_show_the_tooltip_with_exact_text() {
     let tip = query(&el, ".ri-tooltip");
     assert!(!tip.has_attribute("hidden"));
     let t = tip.text_content().unwrap();
-    for want in ["1.57亿元", "157,000,000元", "约11620元", "累计补偿13511人次1.57亿元"] {
+    for want in [
+        "1.57亿元",
+        "157,000,000元",
+        "约11620元",
+        "累计补偿13511人次1.57亿元",
+    ] {
         assert!(t.contains(want), "tooltip lacks {want}: {t}");
     }
     mark.dispatch_event(&bubbling("pointerleave")).unwrap();
@@ -250,22 +351,38 @@ fn arrow_keys_home_and_end_move_between_tabs() {
     let mut w = ri::render(el.clone().into(), none(), opts("en")).unwrap();
     let selected = || {
         let t = query(&el, "[role=tab][aria-selected=true]");
-        (t.get_attribute("data-tab").unwrap(), t.get_attribute("aria-controls").unwrap())
+        (
+            t.get_attribute("data-tab").unwrap(),
+            t.get_attribute("aria-controls").unwrap(),
+        )
     };
     assert_eq!(selected().0, "0");
-    query(&el, "[role=tab][aria-selected=true]").dispatch_event(&key("ArrowRight")).unwrap();
+    query(&el, "[role=tab][aria-selected=true]")
+        .dispatch_event(&key("ArrowRight"))
+        .unwrap();
     let (i, panel) = selected();
     assert_eq!(i, "1");
     assert!(!query(&el, &format!("#{panel}")).has_attribute("hidden"));
-    query(&el, "[role=tab][aria-selected=true]").dispatch_event(&key("End")).unwrap();
+    query(&el, "[role=tab][aria-selected=true]")
+        .dispatch_event(&key("End"))
+        .unwrap();
     assert_eq!(selected().0, "5");
-    query(&el, "[role=tab][aria-selected=true]").dispatch_event(&key("ArrowRight")).unwrap();
+    query(&el, "[role=tab][aria-selected=true]")
+        .dispatch_event(&key("ArrowRight"))
+        .unwrap();
     assert_eq!(selected().0, "0", "wraps around");
-    query(&el, "[role=tab][aria-selected=true]").dispatch_event(&key("ArrowLeft")).unwrap();
+    query(&el, "[role=tab][aria-selected=true]")
+        .dispatch_event(&key("ArrowLeft"))
+        .unwrap();
     assert_eq!(selected().0, "5");
-    query(&el, "[role=tab][aria-selected=true]").dispatch_event(&key("Home")).unwrap();
+    query(&el, "[role=tab][aria-selected=true]")
+        .dispatch_event(&key("Home"))
+        .unwrap();
     assert_eq!(selected().0, "0");
-    let hidden = shadow(&el).query_selector_all("[role=tabpanel][hidden]").unwrap().length();
+    let hidden = shadow(&el)
+        .query_selector_all("[role=tabpanel][hidden]")
+        .unwrap()
+        .length();
     assert_eq!(hidden, 5, "exactly one panel shows");
     w.destroy().unwrap();
     el.remove();
@@ -284,10 +401,17 @@ fn set_language_changes_every_number_and_label() {
     }
     let ds = ri::default_story().unwrap();
     for s in &ds.sections {
-        assert!(text.contains(&s.title.en) || s.id == "income", "{}", s.title.en);
+        assert!(
+            text.contains(&s.title.en) || s.id == "income",
+            "{}",
+            s.title.en
+        );
     }
     for zh in ["万", "亿", "元", "脱贫"] {
-        assert!(!text.contains(zh), "zh text {zh} left after switching to en");
+        assert!(
+            !text.contains(zh),
+            "zh text {zh} left after switching to en"
+        );
     }
     assert_eq!(seen.borrow().len(), 1);
     // Patched in place: the same tab node, new text.
@@ -308,8 +432,12 @@ fn update_with_another_dataset_rerenders() {
     let story = Reflect::get(&ds, &"story".into()).unwrap();
     let title = Reflect::get(&story, &"title".into()).unwrap();
     Reflect::set(&title, &"zh".into(), &"另一篇报道".into()).unwrap();
-    let sections: Array = Reflect::get(&ds, &"sections".into()).unwrap().unchecked_into();
-    let figs: Array = Reflect::get(&sections.get(0), &"figures".into()).unwrap().unchecked_into();
+    let sections: Array = Reflect::get(&ds, &"sections".into())
+        .unwrap()
+        .unchecked_into();
+    let figs: Array = Reflect::get(&sections.get(0), &"figures".into())
+        .unwrap()
+        .unchecked_into();
     Reflect::set(&figs.get(0), &"value".into(), &20000.into()).unwrap();
     w.update(ds.unchecked_into()).unwrap();
     let text = text_of(&el);
@@ -333,7 +461,13 @@ fn destroy_leaves_no_nodes_listeners_or_timers() {
     // Twice is fine; a call after destroy is a clear error.
     w.destroy().unwrap();
     let err = w.set_language("en".into()).unwrap_err();
-    assert_eq!(Reflect::get(&err, &"code".into()).unwrap().as_string().as_deref(), Some("destroyed"));
+    assert_eq!(
+        Reflect::get(&err, &"code".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("destroyed")
+    );
     el.remove();
 }
 
@@ -343,15 +477,30 @@ fn two_widgets_stay_independent() {
     let mut wa = ri::render(a.clone().into(), none(), opts("zh")).unwrap();
     let mut wb = ri::render(b.clone().into(), none(), opts("zh")).unwrap();
     wb.set_language("en".into()).unwrap();
-    query(&a, "[role=tab][aria-selected=true]").dispatch_event(&key("ArrowRight")).unwrap();
+    query(&a, "[role=tab][aria-selected=true]")
+        .dispatch_event(&key("ArrowRight"))
+        .unwrap();
     assert!(text_of(&a).contains("16317元"));
     assert!(text_of(&b).contains("16,317 yuan"));
-    assert_eq!(query(&a, "[role=tab][aria-selected=true]").get_attribute("data-tab").as_deref(), Some("1"));
-    assert_eq!(query(&b, "[role=tab][aria-selected=true]").get_attribute("data-tab").as_deref(), Some("0"));
+    assert_eq!(
+        query(&a, "[role=tab][aria-selected=true]")
+            .get_attribute("data-tab")
+            .as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        query(&b, "[role=tab][aria-selected=true]")
+            .get_attribute("data-tab")
+            .as_deref(),
+        Some("0")
+    );
     // Ids are unique per widget.
     assert_ne!(query(&a, "[role=tab]").id(), query(&b, "[role=tab]").id());
     wa.destroy().unwrap();
-    assert!(text_of(&b).contains("16,317 yuan"), "destroying one leaves the other");
+    assert!(
+        text_of(&b).contains("16,317 yuan"),
+        "destroying one leaves the other"
+    );
     wb.destroy().unwrap();
     a.remove();
     b.remove();
@@ -362,8 +511,12 @@ fn a_bad_dataset_shows_the_error_panel_and_fires_error() {
     let el = host(960);
     let (seen, cb) = events(&el, "error");
     let ds = ri::default_dataset().unwrap();
-    let sections: Array = Reflect::get(&ds, &"sections".into()).unwrap().unchecked_into();
-    let figs: Array = Reflect::get(&sections.get(2), &"figures".into()).unwrap().unchecked_into();
+    let sections: Array = Reflect::get(&ds, &"sections".into())
+        .unwrap()
+        .unchecked_into();
+    let figs: Array = Reflect::get(&sections.get(2), &"figures".into())
+        .unwrap()
+        .unchecked_into();
     Reflect::set(&figs.get(1), &"value".into(), &"lots".into()).unwrap();
     let mut w = ri::render(el.clone().into(), ds.clone().unchecked_into(), opts("en")).unwrap();
     let panel = query(&el, "[role=alert]");
@@ -373,10 +526,21 @@ fn a_bad_dataset_shows_the_error_panel_and_fires_error() {
     assert_eq!(el.get_attribute("data-state").as_deref(), Some("error"));
     assert_eq!(seen.borrow().len(), 1);
     let detail = seen.borrow()[0].clone();
-    assert_eq!(Reflect::get(&detail, &"code".into()).unwrap().as_string().as_deref(), Some("invalid-dataset"));
-    let errors: Array = Reflect::get(&detail, &"errors".into()).unwrap().unchecked_into();
     assert_eq!(
-        Reflect::get(&errors.get(0), &"path".into()).unwrap().as_string().as_deref(),
+        Reflect::get(&detail, &"code".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("invalid-dataset")
+    );
+    let errors: Array = Reflect::get(&detail, &"errors".into())
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        Reflect::get(&errors.get(0), &"path".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
         Some("sections[2].figures[1].value")
     );
     // Fixed data brings the widget back.

@@ -494,10 +494,9 @@ impl State {
 
     /// Patches text and attributes in place; focus, tab and scroll position survive.
     fn rerender(&mut self) -> Result<(), JsValue> {
-        // A count-up still running would overwrite the patched number.
-        if self.count_up.take().is_some() {
-            self.counted = true;
-        }
+        // A count-up still running would overwrite the patched number; the tree holds the
+        // final text but the page shows an intermediate one, so the patch must write it.
+        let interrupted = self.count_up.take().is_some();
         let new = self.build();
         if let (Some(old), Some(m)) = (self.tree.as_ref(), self.mounted.as_mut()) {
             if let Some(replacement) = mount::patch(&self.doc, old, &new, m)? {
@@ -506,6 +505,26 @@ impl State {
             }
         }
         self.tree = Some(new);
+        if interrupted {
+            self.finish_count_up()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the hero's final text into the node the count-up animates.
+    fn finish_count_up(&mut self) -> Result<(), JsValue> {
+        let Some(el) = self.frame.query_selector("[data-countup]")? else {
+            return Ok(());
+        };
+        let Some(ds) = self.dataset.clone() else {
+            return Ok(());
+        };
+        if let Some(fig) = ds.story.hero.as_ref().and_then(|h| ds.figure(&h.figure)) {
+            let text = view::format_figure(fig, self.opts.lang, self.opts.group_zh);
+            if let Some(node) = el.first_child() {
+                node.set_node_value(Some(&text));
+            }
+        }
         Ok(())
     }
 
