@@ -1170,7 +1170,8 @@ fn any_mutation() -> impl Strategy<Value = Mutation> {
 }
 
 fn mutated(mutations: &[Mutation]) -> Value {
-    let mut v = default_value();
+    static DEFAULT: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    let mut v = DEFAULT.get_or_init(default_value).clone();
     for m in mutations {
         let n = count_nodes(&v);
         match m {
@@ -1248,24 +1249,20 @@ fn check_errors(doc: &Value, errors: &[ValidationError]) -> Result<(), TestCaseE
 }
 
 /// A dataset that validates renders, and its text stays text.
-fn check_renders(ds: &Dataset, width_px: f64, static_page: bool) -> Result<(), TestCaseError> {
+fn check_renders(ds: &Dataset, lang: Lang, o: &ViewOptions) -> Result<(), TestCaseError> {
     let st = stats::compute(ds);
-    for lang in [Lang::Zh, Lang::En] {
-        let mut o = ViewOptions::new(lang, width_px);
-        o.static_page = static_page;
-        let html = to_html(&view::build(ds, &st, &o));
-        let lower = html.to_ascii_lowercase();
-        prop_assert!(!lower.contains("<script"), "markup from data in the page");
-        prop_assert!(!lower.contains("<img"), "markup from data in the page");
-        prop_assert!(!lower.contains("href=\"javascript"), "script link");
-        prop_assert!(!html.contains("NaN"), "a non-number");
-        let svg = export::export_svg(ds, &st, lang);
-        prop_assert!(!svg.to_ascii_lowercase().contains("<script"));
-        let csv = export::csv(ds, lang);
-        prop_assert!(csv.matches("\r\n").count() > ds.figures().count());
-    }
+    let html = to_html(&view::build(ds, &st, o));
+    let lower = html.to_ascii_lowercase();
+    prop_assert!(!lower.contains("<script"), "markup from data in the page");
+    prop_assert!(!lower.contains("<img"), "markup from data in the page");
+    prop_assert!(!lower.contains("href=\"javascript"), "script link");
+    prop_assert!(!html.contains("NaN"), "a non-number");
+    let svg = export::export_svg(ds, &st, lang);
+    prop_assert!(!svg.to_ascii_lowercase().contains("<script"));
+    let csv = export::csv(ds, lang);
+    prop_assert!(csv.matches("\r\n").count() > ds.figures().count());
     for f in ds.figures() {
-        prop_assert!(view::tooltip(ds, &st, &f.id, Lang::Zh, false).is_some());
+        prop_assert!(view::tooltip(ds, &st, &f.id, lang, o.group_zh).is_some());
     }
     Ok(())
 }
@@ -1274,7 +1271,7 @@ proptest! {
     // No regression files: an integration test has no lib.rs beside it to put them next to,
     // and a failure prints its minimal input.
     #![proptest_config(ProptestConfig {
-        cases: 2000,
+        cases: 1500,
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
@@ -1290,12 +1287,20 @@ proptest! {
     fn mutated_stories_get_errors_or_render(
         mutations in prop::collection::vec(any_mutation(), 1..4),
         width_px in 280.0..1200.0f64,
+        zh in any::<bool>(),
         static_page in any::<bool>(),
+        group_zh in any::<bool>(),
     ) {
         let doc = mutated(&mutations);
         match validate(&doc) {
             Err(errors) => check_errors(&doc, &errors)?,
-            Ok(ds) => check_renders(&ds, width_px, static_page)?,
+            Ok(ds) => {
+                let lang = if zh { Lang::Zh } else { Lang::En };
+                let mut o = ViewOptions::new(lang, width_px);
+                o.static_page = static_page;
+                o.group_zh = group_zh;
+                check_renders(&ds, lang, &o)?;
+            }
         }
     }
 }

@@ -107,11 +107,26 @@ pub fn export_svg(ds: &Dataset, stats: &Stats, lang: Lang) -> String {
     );
     body.push(t(24.0, y, "m", &meta).into());
     y += 36.0;
-    if let Some(hero) = ds.story.hero.as_ref().and_then(|h| ds.figure(&h.figure)) {
-        body.push(t(24.0, y, "l", hero.label.get(lang)).into());
-        y += 44.0;
-        body.push(t(24.0, y, "big", &format_figure(hero, lang, false)).into());
-        y += 30.0;
+    if let Some(h) = &ds.story.hero {
+        if let Some(hero) = ds.figure(&h.figure) {
+            body.push(t(24.0, y, "l", hero.label.get(lang)).into());
+            y += 44.0;
+            body.push(t(24.0, y, "big", &format_figure(hero, lang, false)).into());
+            y += 30.0;
+        }
+        // The sections below skip the hero's increase and rate, so they are written here or
+        // the file would lose them.
+        for f in [h.increase.as_ref(), h.rate.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|id| ds.figure(id))
+        {
+            let line = format!("{} {}", f.label.get(lang), format_figure(f, lang, false));
+            for part in wrap(&line, W - 48.0, 15.0) {
+                body.push(t(24.0, y, "v", &part).into());
+                y += 20.0;
+            }
+        }
     }
     let skip: Vec<&str> = ds
         .story

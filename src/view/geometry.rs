@@ -72,16 +72,36 @@ pub fn wrap(s: &str, max_px: f64, font_px: f64) -> Vec<String> {
     lines
 }
 
-/// Words with their leading space for Latin text; single characters for CJK.
+/// Marks that may not start a line (closing) or end one (opening), in Chinese and Latin text.
+fn is_closing(c: char) -> bool {
+    ")]},.:;!?”’）】》〉」』，。、：；！？".contains(c)
+}
+
+fn is_opening(c: char) -> bool {
+    "([{“‘（【《〈「『".contains(c)
+}
+
+/// Words with their leading space for Latin text; single characters for CJK. Punctuation stays
+/// with what it belongs to, so a line never starts with "”" or ")" nor ends with "“" or "(".
 fn tokens(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     for c in s.chars() {
+        if is_closing(c) && cur.is_empty() {
+            if let Some(last) = out.last_mut() {
+                last.push(c);
+                continue;
+            }
+        }
         if is_wide(c) {
-            if !cur.is_empty() {
+            let glue = is_closing(c) || cur.chars().all(|b| b == ' ' || is_opening(b));
+            if !glue {
                 out.push(std::mem::take(&mut cur));
             }
-            out.push(c.to_string());
+            cur.push(c);
+            if !is_opening(c) {
+                out.push(std::mem::take(&mut cur));
+            }
         } else if c == ' ' && !cur.is_empty() && !cur.ends_with(' ') {
             out.push(std::mem::take(&mut cur));
             cur.push(c);

@@ -308,8 +308,10 @@ fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Element> {
     let lang = o.lang;
     let h = ds.story.hero.as_ref()?;
     let fig = ds.figure(&h.figure)?;
+    // A group, not a region landmark: two widgets of one story on a page would repeat it.
     let mut section = el("section")
         .class("ri-hero")
+        .attr("role", "group")
         .attr("aria-labelledby", o.id("hero-label"));
     section = section.child(
         el("p")
@@ -376,10 +378,12 @@ fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Element> {
             .attr("role", "img")
             .attr(
                 "aria-label",
-                format!(
-                    "{}: {}; {}: {}",
-                    labels[0], formatted[0], labels[1], formatted[1]
-                ),
+                labels
+                    .iter()
+                    .zip(&formatted)
+                    .map(|(l, v)| format!("{l}: {v}"))
+                    .collect::<Vec<_>>()
+                    .join("; "),
             );
         for (i, row) in chart.rows.iter().enumerate() {
             let class = if i == 0 {
@@ -398,7 +402,7 @@ fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Element> {
             );
             if i == 1 && pv > 0.0 && fig.value > pv {
                 // The increase, highlighted where this year's bar passes last year's.
-                let prev_w = chart.rows[0].bar_w;
+                let prev_w = chart.rows.first().map_or(0.0, |r| r.bar_w);
                 g = g.child(
                     svg("rect")
                         .class("ri-bar-inc")
@@ -493,8 +497,12 @@ fn sections(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Vec<Node> {
     }
     for (i, s) in tabs.iter().enumerate() {
         let mut panel = if o.stacked() {
+            // A group, not a landmark: a named <section> would be a region landmark, and two
+            // widgets with the same section titles on one page would repeat landmarks (axe
+            // landmark-unique).
             el("section")
                 .class("ri-panel")
+                .attr("role", "group")
                 .attr("aria-labelledby", o.id(&format!("h-{}", s.id)))
                 .child(
                     el("h3")
@@ -752,7 +760,8 @@ pub fn tooltip(
                 .text(format_figure(f, lang, group_zh)),
         );
     let exact = format_exact(f, lang);
-    if exact != format_figure(f, lang, group_zh) {
+    // Thousands separators alone are no news: "16,317元" adds nothing to "16317元".
+    if exact.replace(',', "") != format_figure(f, lang, group_zh).replace(',', "") {
         tip = tip.child(el("p").class("ri-tip-exact").text(format!(
             "{}{}",
             ui(lang, Ui::Exact),

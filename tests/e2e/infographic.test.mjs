@@ -13,6 +13,7 @@ import { useSite, newPage, runAxe, ROOT } from "./helpers.mjs";
 
 const site = useSite();
 const SHOTS = path.join(ROOT, "test-results", "screenshots");
+const STORY = JSON.parse(fs.readFileSync(path.join(ROOT, "data", "xian-2022.json"), "utf8"));
 
 const ZH_TABS = ["工作机制", "驻村帮扶", "教育帮扶", "医疗保障", "社会救助", "就业创业"];
 const EN_TABS = ["Mechanism", "Village assistance", "Education", "Health", "Social assistance", "Employment"];
@@ -178,13 +179,23 @@ test("the article page: figures, tabs, tooltip, keyboard, language, CSV, table",
 
     // Header and hero: the count-up runs once and lands on the article's figure.
     assert.equal((await inWidget(page, W, ".ri-title").textContent()).trim(), ZH_TITLE);
-    await waitHero(page, "16317元");
+    // Mounting writes the final figure at once; the count-up then runs from 0 back up to it.
+    await page.waitForFunction(
+      () => {
+        const seen = document.querySelector("revitalization-infographic").__riHero ?? [];
+        return seen.includes("0元") && seen.at(-1) === "16317元";
+      },
+      null,
+      { timeout: 10000 },
+    );
     const heroSeen = await page.evaluate(() => document.querySelector("revitalization-infographic").__riHero);
-    assert.ok(heroSeen.length > 2, `the hero counted up (saw ${JSON.stringify(heroSeen)})`);
-    assert.equal(heroSeen.at(-1), "16317元");
+    const counted = heroSeen.slice(heroSeen.indexOf("0元"));
+    assert.ok(counted.length > 5, `the hero counted up from 0元 (saw ${JSON.stringify(heroSeen)})`);
+    assert.equal(counted.at(-1), "16317元");
+    const steps = counted.map((t) => Number(t.replace(/元$/, "")));
     assert.ok(
-      heroSeen.slice(0, -1).every((t) => /^\d+元$/.test(t) && Number(t.slice(0, -1)) < 16317),
-      `the count-up shows whole yuan below the final figure: ${JSON.stringify(heroSeen)}`,
+      steps.every((v, i) => Number.isInteger(v) && (i === 0 || v > steps[i - 1])),
+      `the count-up rises in whole yuan: ${JSON.stringify(counted)}`,
     );
     await page.waitForTimeout(200);
     assert.equal(
@@ -195,6 +206,14 @@ test("the article page: figures, tabs, tooltip, keyboard, language, CSV, table",
     assert.equal(
       await inWidget(page, W, ".ri-hero-value").getAttribute("aria-label"),
       "脱贫人口人均纯收入：16317元",
+    );
+
+    // The static fallback stays in the light DOM but is not rendered over the widget.
+    assert.ok((await page.locator(W).evaluate((h) => h.children.length)) > 0, "the element keeps its fallback children");
+    assert.equal(
+      await page.locator(W).evaluate((h) => [...h.children].filter((c) => c.getClientRects().length > 0).length),
+      0,
+      "the fallback is not rendered once the widget is mounted",
     );
 
     // Tabs.
@@ -307,7 +326,7 @@ test("the article page: figures, tabs, tooltip, keyboard, language, CSV, table",
     assert.equal((await csvButton.textContent()).trim(), "Download CSV");
     const [download] = await Promise.all([page.waitForEvent("download", { timeout: 5000 }), csvButton.click()]);
     assert.match(download.suggestedFilename(), /\.csv$/);
-    assert.equal(download.suggestedFilename(), "xian-2022.csv");
+    assert.equal(download.suggestedFilename(), `${STORY.story.id}.csv`, "named after the story's id");
     const bytes = fs.readFileSync(await download.path());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "the CSV starts with the UTF-8 BOM");
     const csv = bytes.subarray(3).toString("utf8");
@@ -344,13 +363,16 @@ test("the article page: figures, tabs, tooltip, keyboard, language, CSV, table",
 
 /**
  * Every visible text in the widget against the `.ri` root's box (horizontally), and every
- * pair of texts in one chart against each other. Returns a list of problems (strings).
+ * pair of texts in one chart against each other. Returns the problems (strings) and how
+ * many texts and pairs were looked at (so an empty list cannot come from checking nothing).
  */
 function layoutProblems(host) {
   const sr = document.querySelector(host).shadowRoot;
   const root = sr.querySelector(".ri");
   const R = root.getBoundingClientRect();
   const problems = [];
+  let textCount = 0;
+  let pairCount = 0;
   const fmt = (r) => `[${r.left.toFixed(1)}..${r.right.toFixed(1)}]`;
   const walker = document.createTreeWalker(sr, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -361,6 +383,7 @@ function layoutProblems(host) {
     const range = document.createRange();
     range.selectNodeContents(n);
     const rects = [el.getBoundingClientRect(), ...range.getClientRects()];
+    if (rects[0].width > 0) textCount++;
     for (const r of rects) {
       if (r.width === 0 && r.height === 0) continue;
       if (r.left < R.left - 1 || r.right > R.right + 1) {
@@ -377,6 +400,7 @@ function layoutProblems(host) {
       .filter(({ r }) => r.width > 0 && r.height > 0);
     for (let i = 0; i < items.length; i++) {
       for (let j = i + 1; j < items.length; j++) {
+        pairCount++;
         const a = items[i].r;
         const b = items[j].r;
         const ox = Math.min(a.right, b.right) - Math.max(a.left, b.left);
@@ -389,7 +413,7 @@ function layoutProblems(host) {
       }
     }
   }
-  return problems;
+  return { problems, textCount, pairCount };
 }
 
 test("layout at 360, 480, 768 and 1024 px: no text outside the widget, no overlapping chart labels; screenshots", async () => {
@@ -397,14 +421,17 @@ test("layout at 360, 480, 768 and 1024 px: no text outside the widget, no overla
   const W = "revitalization-infographic";
   const all = [];
   for (const width of [360, 480, 768, 1024]) {
-    const p = await newPage(site.browser, { width, height: 900 });
+    // Reduced motion: no count-up, so nothing moves under the measurements and screenshots.
+    const p = await newPage(site.browser, { width, height: 900, reducedMotion: "reduce" });
     const { page } = p;
     try {
       await page.goto(site.url + "/");
       await waitReady(page);
       await waitHero(page, "16317元");
       await page.evaluate(() => document.fonts.ready);
-      const stacked = width < 480;
+      // The widget stacks its sections when its own box (not the viewport) is under 480 px.
+      const hostWidth = (await page.locator(W).boundingBox()).width;
+      const stacked = hostWidth < 480;
       assert.equal(await inWidget(page, W, "[role=tablist]").count(), stacked ? 0 : 1, `tabs at ${width} px`);
       if (stacked) {
         assert.deepEqual(await texts(inWidget(page, W, "section.ri-panel > h3")), ZH_TABS);
@@ -419,7 +446,10 @@ test("layout at 360, 480, 768 and 1024 px: no text outside the widget, no overla
           if (!stacked) await inWidget(page, W, `[role=tab][data-tab="${t}"]`).click();
           await page.mouse.move(1, 1);
           const where = stacked ? `${width} px ${lang}` : `${width} px ${lang} tab ${t}`;
-          for (const prob of await page.evaluate(layoutProblems, W)) all.push(`${where}: ${prob}`);
+          const { problems, textCount, pairCount } = await page.evaluate(layoutProblems, W);
+          assert.ok(textCount > 40, `${where}: ${textCount} visible texts checked`);
+          assert.ok(pairCount >= 6, `${where}: ${pairCount} chart label pairs checked`);
+          for (const prob of problems) all.push(`${where}: ${prob}`);
         }
         if (width === 360 || width === 1024) {
           if (!stacked) await inWidget(page, W, '[role=tab][data-tab="0"]').click();
@@ -480,10 +510,40 @@ test("axe-core: zero violations on / and /widgets.html, light and dark, 360 and 
   assert.equal(failures.length, 0, `axe-core violations:\n${failures.join("\n\n")}`);
 });
 
+test("axe-core: a second widget of the same story and language, added after load", async () => {
+  const failures = [];
+  for (const width of [360, 1280]) {
+    const p = await newPage(site.browser, { width, height: 900, reducedMotion: "reduce" });
+    const { page } = p;
+    try {
+      await page.goto(site.url + "/widgets.html");
+      await waitReady(page, "#widget-en");
+      await page.evaluate(() => {
+        const el = document.createElement("revitalization-infographic");
+        el.id = "widget-late";
+        el.setAttribute("lang", "en");
+        document.querySelector("main").append(el);
+      });
+      for (const h of ["#widget-zh", "#widget-src", "#widget-late"]) await waitReady(page, h);
+      assert.equal(
+        (await inWidget(page, "#widget-late", ".ri-hero-value").textContent()).trim(),
+        "16,317 yuan",
+      );
+      const violations = await runAxe(page);
+      if (violations.length) failures.push(`${width} px:\n${formatAxe(violations)}`);
+      p.assertClean(`widgets.html + a late widget at ${width} px`);
+    } finally {
+      await p.close();
+    }
+  }
+  assert.equal(failures.length, 0, `axe-core violations:\n${failures.join("\n\n")}`);
+});
+
 // ---------------------------------------------------------------------------------------
 
 test("several widgets on /widgets.html: each its own data and language", async () => {
-  const p = await newPage(site.browser, { width: 1280, height: 900 });
+  // Reduced motion: no count-up running while the widgets' states are compared.
+  const p = await newPage(site.browser, { width: 1280, height: 900, reducedMotion: "reduce" });
   const { page } = p;
   try {
     await page.addInitScript(installRecorder);
@@ -507,7 +567,7 @@ test("several widgets on /widgets.html: each its own data and language", async (
     const health = await inWidget(page, "#widget-src", "[role=tabpanel]:not([hidden])").innerText();
     assert.ok(health.includes("¥157 million"), `the src widget's health tab:\n${health}`);
     assert.equal(
-      await inWidget(page, "#widget-src", ".ri-frame").getAttribute("data-theme"),
+      await page.locator("#widget-src .ri-frame").getAttribute("data-theme"),
       "dark",
       'theme="dark" reaches the frame',
     );
