@@ -58,7 +58,11 @@ export interface FormatOptions {
   /** zh group separators: 16,317元 */ separators?: boolean;
   /** maximum fraction digits, 0 to 6 (default 2) */ decimals?: number;
 }
-export interface RenderOptions { lang?: Lang; theme?: "auto" | "light" | "dark"; separators?: boolean }
+export interface RenderOptions {
+  lang?: Lang; theme?: "auto" | "light" | "dark";
+  /** zh group separators: 16,317元 */ separators?: boolean;
+  /** count the hero number up when first seen (default true; never under prefers-reduced-motion) */ animate?: boolean;
+}
 /** Errors thrown by this module carry a stable code and, where it applies, the field's path. */
 export interface InfographicError extends Error { code: string; path: string; errors?: ValidationError[] }
 "#;
@@ -335,6 +339,7 @@ fn render_options(options: &JsValue) -> Result<dom::Options, JsValue> {
             "auto, light or dark",
         )?,
         group_zh: bool_option(options, "separators")?,
+        animate: !matches!(get(options, "animate").as_bool(), Some(false)),
     })
 }
 

@@ -48,8 +48,9 @@ fn none() -> ri::MaybeDatasetJs {
     JsValue::UNDEFINED.unchecked_into()
 }
 
+/// No count-up, so the hero shows its final number at once.
 fn opts(lang: &str) -> ri::RenderOptionsJs {
-    obj(&[("lang", lang.into())]).unchecked_into()
+    obj(&[("lang", lang.into()), ("animate", false.into())]).unchecked_into()
 }
 
 fn fmt(value: f64, options: &[(&str, JsValue)]) -> String {
@@ -551,5 +552,35 @@ fn a_bad_dataset_shows_the_error_panel_and_fires_error() {
     el.remove_event_listener_with_callback("error", cb.as_ref().unchecked_ref())
         .unwrap();
     w.destroy().unwrap();
+    el.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_hero_counts_up_from_zero_and_destroy_cancels_the_frame() {
+    let before = live();
+    let el = host(960);
+    // On screen at mount: the count-up starts before the first paint, from zero.
+    let mut w = ri::render(
+        el.clone().into(),
+        none(),
+        obj(&[("lang", "zh".into())]).unchecked_into(),
+    )
+    .unwrap();
+    let hero = query(&el, "[data-countup]");
+    assert_eq!(hero.text_content().as_deref(), Some("0元"));
+    assert_eq!(
+        hero.get_attribute("aria-label").as_deref(),
+        Some("脱贫人口人均纯收入：16317元")
+    );
+    assert_eq!(live().2, before.2 + 1.0, "one animation frame pending");
+    // A language switch mid-animation lands on the final number, not a frozen one.
+    w.set_language("en".into()).unwrap();
+    assert_eq!(
+        query(&el, "[data-countup]").text_content().as_deref(),
+        Some("16,317 yuan")
+    );
+    assert_eq!(live().2, before.2, "the frame was cancelled");
+    w.destroy().unwrap();
+    assert_eq!(live(), before);
     el.remove();
 }

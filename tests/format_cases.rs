@@ -1,4 +1,5 @@
 //! Table tests of number formatting: the article's own figures, rounding edges, every kind, notation and qualifier.
+#![cfg(not(target_arch = "wasm32"))]
 
 use revitalization_infographic::format::Kind::{Change, Count, Money, Share};
 use revitalization_infographic::format::Lang::{En, Zh};

@@ -1,4 +1,5 @@
 //! Property tests of number formatting: any f64 under any format prints sanely, and the rounding agrees with the float parser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use proptest::sample::select;

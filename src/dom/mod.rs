@@ -66,6 +66,8 @@ pub struct Options {
     pub lang: Lang,
     pub theme: Theme,
     pub group_zh: bool,
+    /// The hero's count-up; off for screenshots and tests, and always off under reduced motion.
+    pub animate: bool,
 }
 
 /// An event to fire on the host once the widget's state is no longer borrowed, so a host
@@ -94,6 +96,7 @@ struct State {
     observers: Vec<Observer>,
     count_up: Option<Frame>,
     counted: bool,
+    animate: bool,
     last_url: Option<String>,
     outgoing: Vec<Outgoing>,
 }
@@ -154,6 +157,7 @@ impl Widget {
             observers: Vec::new(),
             count_up: None,
             counted: false,
+            animate: o.animate,
             last_url: None,
             outgoing: Vec::new(),
         }));
@@ -162,6 +166,11 @@ impl Widget {
             let mut s = state.borrow_mut();
             s.set_dataset(dataset);
             s.render()?;
+            // Already on screen: count from zero before the first paint, so the reader never
+            // sees the final number flash and drop to 0 when the observer reports a frame later.
+            if s.in_viewport() {
+                s.start_count_up(Rc::downgrade(&state))?;
+            }
         }
         flush(&state);
         Ok(Widget {
@@ -513,19 +522,15 @@ impl State {
 
     /// Writes the hero's final text into the node the count-up animates.
     fn finish_count_up(&mut self) -> Result<(), JsValue> {
-        let Some(el) = self.frame.query_selector("[data-countup]")? else {
-            return Ok(());
-        };
-        let Some(ds) = self.dataset.clone() else {
-            return Ok(());
-        };
-        if let Some(fig) = ds.story.hero.as_ref().and_then(|h| ds.figure(&h.figure)) {
-            let text = view::format_figure(fig, self.opts.lang, self.opts.group_zh);
-            if let Some(node) = el.first_child() {
-                node.set_node_value(Some(&text));
-            }
+        let target = self
+            .dataset
+            .as_ref()
+            .and_then(|ds| ds.story.hero.as_ref().and_then(|h| ds.figure(&h.figure)))
+            .map(|f| f.value);
+        match target {
+            Some(v) => self.write_hero(v),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     fn set_language(&mut self, lang: Lang) -> Result<(), JsValue> {
@@ -702,7 +707,7 @@ impl State {
     /// Counts the hero number up from zero once, the first time the widget is seen;
     /// never under prefers-reduced-motion.
     fn start_count_up(&mut self, weak: Weak<RefCell<State>>) -> Result<(), JsValue> {
-        if self.counted || self.count_up.is_some() || !self.errors.is_empty() {
+        if !self.animate || self.counted || self.count_up.is_some() || !self.errors.is_empty() {
             return Ok(());
         }
         self.counted = true;
@@ -717,7 +722,40 @@ impl State {
             return Ok(());
         }
         let start = Rc::new(Cell::new(-1.0));
+        self.write_hero(0.0)?;
         self.count_up = Some(count_up_frame(weak, start)?);
+        Ok(())
+    }
+
+    fn in_viewport(&self) -> bool {
+        let rect = self.host.get_bounding_client_rect();
+        let height = web_sys::window()
+            .and_then(|w| w.inner_height().ok())
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        rect.bottom() > 0.0 && rect.top() < height && rect.height() > 0.0
+    }
+
+    /// Shows `value` in the hero's number, in the hero figure's own format.
+    fn write_hero(&self, value: f64) -> Result<(), JsValue> {
+        let Some(ds) = self.dataset.clone() else {
+            return Ok(());
+        };
+        let Some(fig) = ds.story.hero.as_ref().and_then(|h| ds.figure(&h.figure)) else {
+            return Ok(());
+        };
+        let mut shown = fig.clone();
+        shown.value = value;
+        let text = view::format_figure(&shown, self.opts.lang, self.opts.group_zh);
+        // The text node itself, so the mounted tree still owns it; screen readers keep the
+        // final aria-label while the digits move.
+        if let Some(node) = self
+            .frame
+            .query_selector("[data-countup]")?
+            .and_then(|el| el.first_child())
+        {
+            node.set_node_value(Some(&text));
+        }
         Ok(())
     }
 
@@ -731,31 +769,22 @@ impl State {
             start.set(t);
         }
         let progress = ((t - start.get()) / COUNT_UP_MS).clamp(0.0, 1.0);
-        let Some(ds) = self.dataset.clone() else {
-            self.count_up = None;
-            return Ok(());
-        };
-        let Some(fig) = ds.story.hero.as_ref().and_then(|h| ds.figure(&h.figure)) else {
+        let Some(target) = self
+            .dataset
+            .as_ref()
+            .and_then(|ds| ds.story.hero.as_ref().and_then(|h| ds.figure(&h.figure)))
+            .map(|f| f.value)
+        else {
             self.count_up = None;
             return Ok(());
         };
         let eased = 1.0 - (1.0 - progress).powi(3);
-        let mut shown = fig.clone();
-        shown.value = if progress >= 1.0 {
-            fig.value
+        let value = if progress >= 1.0 {
+            target
         } else {
-            (fig.value * eased).round()
+            (target * eased).round()
         };
-        let text = view::format_figure(&shown, self.opts.lang, self.opts.group_zh);
-        // The text node itself, so the mounted tree still owns it; screen readers keep the
-        // final aria-label while the digits move.
-        if let Some(node) = self
-            .frame
-            .query_selector("[data-countup]")?
-            .and_then(|el| el.first_child())
-        {
-            node.set_node_value(Some(&text));
-        }
+        self.write_hero(value)?;
         self.count_up = if progress >= 1.0 {
             None
         } else {

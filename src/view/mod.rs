@@ -19,6 +19,10 @@ use node::{el, svg, text, Element, Node};
 
 /// Below this width the sections stack instead of showing as tabs.
 pub const STACK_BELOW_PX: f64 = 480.0;
+/// The widget's padding and border on both sides (see infographic.css: `.ri`).
+const FRAME_INSET_PX: f64 = 34.0;
+/// The hero box's own padding on both sides (`.ri-hero`).
+const HERO_INSET_PX: f64 = 32.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewOptions {
@@ -360,7 +364,8 @@ fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Element> {
             prev.formatted.get(lang).to_owned(),
             format_figure(fig, lang, o.group_zh),
         ];
-        let chart = bar_chart(o.width_px, &labels, &[pv, fig.value], &formatted, &|v| {
+        let width = (o.width_px - FRAME_INSET_PX - HERO_INSET_PX).max(200.0);
+        let chart = bar_chart(width, &labels, &[pv, fig.value], &formatted, &|v| {
             tick_label(v, fig.kind, lang)
         });
         let mut g = svg("svg")
@@ -549,6 +554,10 @@ fn mark_class(base: &str, stats: &Stats, id: &str) -> String {
 
 fn term_line(f: &Figure, lang: Lang) -> Option<Element> {
     let t = f.term.as_ref()?;
+    // A label that already names the term (“一办九组”) needs no second line saying it.
+    if f.label.get(lang).contains(t.get(lang)) {
+        return None;
+    }
     let shown = if lang == Lang::Zh {
         format!("“{}”", t.zh)
     } else {
@@ -590,8 +599,8 @@ fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions) -> Node {
         .map(|f| format_figure(f, lang, o.group_zh))
         .collect();
     let kind = if money { Kind::Money } else { Kind::Count };
-    // The figure's own padding (the CSS gives charts 16 px on each side) comes off the column.
-    let width = (o.width_px - 32.0).max(200.0);
+    // Laid out for the space inside the widget's padding, so text keeps its size.
+    let width = (o.width_px - FRAME_INSET_PX).max(200.0);
     let chart = bar_chart(width, &labels, &values, &formatted, &|v| {
         tick_label(v, kind, lang)
     });
@@ -685,8 +694,10 @@ fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions) -> Node {
             );
     }
     g = g.child(axis);
-    let mut fig = el("figure").class("ri-figure").child(g);
-    fig = fig.child(el("figcaption").class("ri-caption").text(title_text));
+    let mut fig = el("figure")
+        .class("ri-figure")
+        .child(el("figcaption").class("ri-caption").text(title_text))
+        .child(g);
     for f in figs {
         fig = fig.children(warnings_for(stats, &f.id, lang));
     }
