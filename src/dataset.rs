@@ -253,18 +253,38 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
+/// The document's text as a message quotes it: at most 40 characters, quotes escaped.
 fn shorten(text: &str) -> String {
-    let mut out: String = text.chars().take(40).collect();
+    let mut out: String = text
+        .chars()
+        .take(40)
+        .flat_map(|c| (c == '"').then_some('\\').into_iter().chain([c]))
+        .collect();
     if text.chars().nth(40).is_some() {
         out.push('…');
     }
     out
 }
 
+/// A number as an error message shows it: never "NaN", "inf", "1e16" or "-0".
+fn show_number(n: f64) -> String {
+    if n.is_nan() {
+        "a value that is not a number".to_owned()
+    } else if n.is_infinite() {
+        if n > 0.0 { "+∞" } else { "−∞" }.to_owned()
+    } else if n == 0.0 {
+        "0".to_owned()
+    } else {
+        // Rust's Display for f64 never uses exponent notation.
+        format!("{n}")
+    }
+}
+
 fn describe(value: &Value) -> String {
     match value {
         Value::String(s) => format!("{} \"{}\"", value.type_name(), shorten(s)),
-        Value::Number(n) => format!("the number {n}"),
+        Value::Number(n) if n.is_finite() => format!("the number {}", show_number(*n)),
+        Value::Number(n) => show_number(*n),
         other => other.type_name().to_owned(),
     }
 }
@@ -754,13 +774,19 @@ impl Validator {
             return None;
         };
         if !n.is_finite() {
-            self.push(path, format!("must be a finite number, got {n}"));
+            self.push(
+                path,
+                format!("must be a finite number, got {}", show_number(n)),
+            );
             return None;
         }
         if n.abs() > MAX_ABS_VALUE {
             self.push(
                 path,
-                format!("implausibly large: {n}, at most 1e15 in absolute value"),
+                format!(
+                    "implausibly large: {}, at most 1,000,000,000,000,000 in absolute value",
+                    show_number(n)
+                ),
             );
             return None;
         }
@@ -805,14 +831,20 @@ impl Validator {
             (Some(n), Some(Kind::Share)) if !(0.0..=100.0).contains(&n) => {
                 self.push(
                     &p("value"),
-                    format!("a share is a percentage from 0 to 100, got {n}"),
+                    format!(
+                        "a share is a percentage from 0 to 100, got {}",
+                        show_number(n)
+                    ),
                 );
                 None
             }
             (Some(n), Some(Kind::Count | Kind::Money)) if n < 0.0 => {
                 self.push(
                     &p("value"),
-                    format!("a count or an amount cannot be negative, got {n}"),
+                    format!(
+                        "a count or an amount cannot be negative, got {}",
+                        show_number(n)
+                    ),
                 );
                 None
             }

@@ -381,9 +381,9 @@ fn empty_sections_and_figures() {
 fn nan_and_infinities_are_refused() {
     // JSON text cannot carry them, but a JS object handed to the widget can.
     for (n, shown) in [
-        (f64::NAN, "NaN"),
-        (f64::INFINITY, "inf"),
-        (f64::NEG_INFINITY, "-inf"),
+        (f64::NAN, "not a number"),
+        (f64::INFINITY, "+∞"),
+        (f64::NEG_INFINITY, "−∞"),
     ] {
         let mut v = default_value();
         *at_value(&mut v, "sections[0].figures[0].value") = Value::Number(n);
@@ -467,7 +467,7 @@ fn implausibly_large_numbers_are_refused() {
     assert_one(
         &errors_after(|d| d["sections"][0]["figures"][0]["value"] = json!(1e16)),
         "sections[0].figures[0].value",
-        &["implausibly large", "1e15"],
+        &["implausibly large", "1,000,000,000,000,000"],
     );
     assert_one(
         &errors_after(|d| d["sections"][0]["figures"][1]["value"] = json!(-2e15)),
@@ -1213,6 +1213,43 @@ fn points_into(doc: &Value, path: &str) -> bool {
     true
 }
 
+/// The message without the document's own text, which it quotes between "…".
+fn unquoted(message: &str) -> String {
+    let mut out = String::new();
+    let (mut inside, mut escaped) = (false, false);
+    for c in message.chars() {
+        match (inside, escaped, c) {
+            (true, false, '\\') => escaped = true,
+            (_, false, '"') => inside = !inside,
+            (false, _, c) => out.push(c),
+            _ => escaped = false,
+        }
+    }
+    out
+}
+
+/// A number printed the way the page must never print one: NaN, inf, 1e16 or -0.
+fn prints_a_bad_number(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let exponent = bytes.windows(3).any(|w| {
+        w[0].is_ascii_digit()
+            && (w[1] == b'e' || w[1] == b'E')
+            && (w[2].is_ascii_digit() || w[2] == b'+' || w[2] == b'-')
+    });
+    let negative_zero = text
+        .split(|c: char| !(c.is_ascii_digit() || c == '-' || c == '.'))
+        .any(|token| {
+            token.starts_with('-')
+                && !token[1..].is_empty()
+                && token[1..].chars().all(|c| c == '0' || c == '.')
+        });
+    text.contains("NaN")
+        || text.contains("inf")
+        || text.contains("Inf")
+        || exponent
+        || negative_zero
+}
+
 fn check_errors(doc: &Value, errors: &[ValidationError]) -> Result<(), TestCaseError> {
     prop_assert!(!errors.is_empty(), "an Err carries at least one error");
     for e in errors {
@@ -1220,6 +1257,12 @@ fn check_errors(doc: &Value, errors: &[ValidationError]) -> Result<(), TestCaseE
             !e.message.trim().is_empty(),
             "empty message at {:?}",
             e.path
+        );
+        prop_assert!(
+            !prints_a_bad_number(&unquoted(&e.message)),
+            "message at {:?} prints a number badly: {}",
+            e.path,
+            e.message
         );
         if e.path.is_empty() {
             continue;
@@ -1347,4 +1390,23 @@ fn a_relation_that_is_not_an_object() {
         "relations[1]",
         &["must be an object", "an array"],
     );
+}
+
+#[test]
+fn messages_name_non_finite_values_without_printing_them() {
+    for (n, word) in [
+        (f64::NAN, "not a number"),
+        (f64::INFINITY, "∞"),
+        (f64::NEG_INFINITY, "∞"),
+    ] {
+        let v = Value::Object(vec![("schema".to_owned(), Value::Number(n))]);
+        let errors = validate(&v).unwrap_err();
+        let e = errors.iter().find(|e| e.path == "schema").unwrap();
+        assert!(e.message.contains(word), "{}", e.message);
+        assert!(!prints_a_bad_number(&e.message), "{}", e.message);
+    }
+    assert!(prints_a_bad_number("got NaN"));
+    assert!(prints_a_bad_number("got -0"));
+    assert!(prints_a_bad_number("got 1e16"));
+    assert!(!prints_a_bad_number("got -0.5 and 10 and a finite number"));
 }

@@ -396,24 +396,26 @@ fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Element> {
             } else {
                 "ri-bar"
             };
+            // This year's bar is last year's length plus the increase, drawn apart.
+            let prev_w = chart.rows.first().map_or(0.0, |r| r.bar_w);
+            let split = i == 1 && pv > 0.0 && fig.value > pv && row.bar_w > prev_w + 3.0;
             g = g.children(label_lines(&row.label_lines, row.bar_x, row.label_y));
             g = g.child(
                 svg("rect")
                     .class(class)
                     .num("x", row.bar_x)
                     .num("y", row.bar_y)
-                    .num("width", row.bar_w)
+                    .num("width", if split { prev_w } else { row.bar_w })
                     .num("height", row.bar_h),
             );
-            if i == 1 && pv > 0.0 && fig.value > pv {
-                // The increase, highlighted where this year's bar passes last year's.
-                let prev_w = chart.rows.first().map_or(0.0, |r| r.bar_w);
+            if split {
                 g = g.child(
                     svg("rect")
                         .class("ri-bar-inc")
-                        .num("x", row.bar_x + prev_w)
+                        // A 2 px gap sets it apart without relying on colour alone.
+                        .num("x", row.bar_x + prev_w + 2.0)
                         .num("y", row.bar_y)
-                        .num("width", (row.bar_w - prev_w).max(0.0))
+                        .num("width", (row.bar_w - prev_w - 2.0).max(1.0))
                         .num("height", row.bar_h),
                 );
             }
