@@ -15,6 +15,9 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 STAGES=7
 stage=0
+# Every runner's output also goes here, to count the tests at the end.
+LOG="$(mktemp)"
+trap 'rm -f "$LOG"' EXIT
 started=$SECONDS
 header() {
     stage=$((stage + 1))
@@ -32,15 +35,19 @@ header "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
 
 header "cargo test (native: unit, integration, doc, property tests)"
-cargo test
+cargo test 2>&1 | tee -a "$LOG"
 
 header "wasm-pack test --headless --chrome (browser tests in Chromium)"
-CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome
+CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome 2>&1 | tee -a "$LOG"
 
 header "build: wasm package, dist/, site/"
 bash scripts/build.sh
 
 header "end-to-end tests: node --test tests/e2e/"
-node --test tests/e2e/
+node --test tests/e2e/ 2>&1 | tee -a "$LOG"
 
 printf '\n==> all %d stages passed in %ds\n' "$STAGES" "$((SECONDS - started))"
+# One closing line for every runner together: cargo's "test result" lines and node's "# pass".
+passed=$(sed -n -e 's/^test result: [a-z]*\. \([0-9]*\) passed.*/\1/p' -e 's/^# pass \([0-9]*\)$/\1/p' "$LOG" | awk '{s += $1} END {print s + 0}')
+failed=$(sed -n -e 's/^test result: .* \([0-9]*\) failed.*/\1/p' -e 's/^# fail \([0-9]*\)$/\1/p' "$LOG" | awk '{s += $1} END {print s + 0}')
+printf '%s passed, %s failed\n' "${passed:-0}" "${failed:-0}"

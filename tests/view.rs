@@ -613,17 +613,24 @@ fn the_hero_bars_fit_and_compare_the_two_years() {
                 .filter(|r| has_class(r, "ri-bar"))
                 .collect();
             assert_eq!(bars.len(), 2);
-            let ratio = num(bars[0], "width") / num(bars[1], "width");
-            assert!((ratio - 14645.0 / 16317.0).abs() < 0.01, "{ratio}");
-            // The increase is drawn where this year's bar passes last year's.
+            // This year's bar is last year's length, a 2 px gap, then the increase.
             let inc = children(svg, "rect")
                 .into_iter()
                 .find(|r| has_class(r, "ri-bar-inc"))
                 .expect("the increase");
             let end_prev = num(bars[0], "x") + num(bars[0], "width");
-            assert!((num(inc, "x") - end_prev).abs() < 0.11);
-            let end_this = num(bars[1], "x") + num(bars[1], "width");
-            assert!((num(inc, "x") + num(inc, "width") - end_this).abs() < 0.11);
+            let end_base = num(bars[1], "x") + num(bars[1], "width");
+            assert!(
+                (end_base - end_prev).abs() < 0.11,
+                "the base matches last year"
+            );
+            assert!(
+                (num(inc, "x") - (end_base + 2.0)).abs() < 0.11,
+                "a 2 px gap"
+            );
+            let end_this = num(inc, "x") + num(inc, "width");
+            let ratio = num(bars[0], "width") / (end_this - num(bars[1], "x"));
+            assert!((ratio - 14645.0 / 16317.0).abs() < 0.01, "{ratio}");
             for text in children(svg, "text") {
                 let (x0, x1) = text_span(text, 13.0);
                 assert!(
