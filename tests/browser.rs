@@ -584,3 +584,37 @@ fn the_hero_counts_up_from_zero_and_destroy_cancels_the_frame() {
     assert_eq!(live(), before);
     el.remove();
 }
+
+#[wasm_bindgen_test]
+fn fires_ready_and_select_on_the_host() {
+    let el = host(960);
+    let (ready, ready_cb) = events(&el, "ready");
+    let (select, select_cb) = events(&el, "select");
+    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    assert_eq!(ready.borrow().len(), 1);
+    assert_eq!(
+        Reflect::get(&ready.borrow()[0], &"lang".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("zh")
+    );
+    // A tap (click) on a mark chooses it; so does Enter on a focused mark.
+    let card = query(&el, "[data-figure=key-tasks-citywide]");
+    card.unchecked_ref::<web_sys::HtmlElement>().click();
+    card.dispatch_event(&key("Enter")).unwrap();
+    let ids: Vec<String> = select
+        .borrow()
+        .iter()
+        .map(|d| Reflect::get(d, &"id".into()).unwrap().as_string().unwrap())
+        .collect();
+    assert_eq!(ids, ["key-tasks-citywide", "key-tasks-citywide"]);
+    // The tap also shows the tooltip, for readers without hover.
+    assert!(!query(&el, ".ri-tooltip").has_attribute("hidden"));
+    el.remove_event_listener_with_callback("ready", ready_cb.as_ref().unchecked_ref())
+        .unwrap();
+    el.remove_event_listener_with_callback("select", select_cb.as_ref().unchecked_ref())
+        .unwrap();
+    w.destroy().unwrap();
+    el.remove();
+}
