@@ -33,6 +33,10 @@ cp www/embed.js dist/
 for f in "$NAME.js" "${NAME}_bg.wasm" "$NAME.d.ts" "${NAME}_bg.wasm.d.ts"; do
     cp "pkg/$f" dist/
 done
+# The glue's JavaScript snippets (src/dom/glue.js), which it imports by relative path.
+if [[ -d pkg/snippets ]]; then
+    cp -R pkg/snippets dist/
+fi
 
 # Static fallbacks, rendered by the native command. The dev profile is used
 # on purpose: the output is the same as a release build's, and scripts/test.sh
@@ -83,7 +87,7 @@ echo
 printf '%-40s %10s %10s\n' "file (dist/)" "bytes" "gzip -9"
 total_raw=0
 total_gz=0
-for f in "${NAME}_bg.wasm" "$NAME.js" embed.js infographic.css; do
+for f in "${NAME}_bg.wasm" "$NAME.js" embed.js infographic.css $(cd dist && find snippets -name '*.js' 2>/dev/null); do
     [[ -f "dist/$f" ]] || continue
     raw=$(wc -c <"dist/$f")
     z=$(gz "dist/$f")

@@ -479,6 +479,17 @@ impl Dec {
     }
 }
 
+/// The f64 nearest to 0.d₁d₂… × 10^point, from ASCII digits without leading zeros (at
+/// most 19 of them); the JSON parser's number reader, so the wasm needs no float parser.
+pub(crate) fn decimal_to_f64(digits: &[u8], point: i32) -> Option<f64> {
+    Dec {
+        digits: digits.to_vec(),
+        point,
+    }
+    .trimmed()
+    .to_f64()
+}
+
 /// A positive f64 from its bits as mantissa · 2^exponent.
 fn float_parts(bits: u64) -> (u64, i32) {
     let fraction = bits & ((1 << 52) - 1);

@@ -1,7 +1,10 @@
-//! A JSON value with bounded depth and size, read from any serde source (serde_json natively, serde-wasm-bindgen in the browser); no validation here.
+//! A JSON value with bounded depth and size, parsed from text by a small parser of our own (the browser hands us `JSON.stringify` output); no validation here.
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+#[cfg(not(target_arch = "wasm32"))]
 use std::cell::Cell;
+#[cfg(not(target_arch = "wasm32"))]
 use std::fmt;
 
 /// Deeper than any valid dataset (which needs 5 levels); also stops cyclic JS objects.
@@ -41,148 +44,483 @@ impl Value {
     }
 }
 
-thread_local! {
-    static DEPTH: Cell<u32> = const { Cell::new(0) };
-    static NODES: Cell<u32> = const { Cell::new(0) };
-}
-
-/// Reads one document into a `Value`, enforcing the limits; resets the counters first so that
-/// an earlier failed read cannot leak into this one.
-pub fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
-    DEPTH.with(|d| d.set(0));
-    NODES.with(|n| n.set(0));
-    Value::deserialize(deserializer)
-}
-
-/// Parses JSON text natively (the command and tests); the browser uses JSON.parse instead.
-#[cfg(not(target_arch = "wasm32"))]
+/// Parses JSON text (RFC 8259) into a `Value`, refusing documents deeper than `MAX_DEPTH`
+/// or larger than `MAX_NODES` values. Errors say what was expected and where (line, column).
+/// One more value is accepted: the object `{"\u0000nonfinite": "NaN" | "Infinity" | "-Infinity"}`
+/// stands for that number, so a JS object handed to the widget keeps its NaN for validation to name.
 pub fn parse(text: &str) -> Result<Value, String> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value = read(&mut de).map_err(|e| e.to_string())?;
-    de.end().map_err(|e| e.to_string())?;
-    Ok(value)
-}
-
-fn count_node<E: de::Error>() -> Result<(), E> {
-    let n = NODES.with(|n| {
-        let v = n.get().saturating_add(1);
-        n.set(v);
-        v
-    });
-    if n > MAX_NODES {
-        return Err(E::custom(format!(
-            "document too large: more than {MAX_NODES} values"
-        )));
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        pos: 0,
+        depth: 0,
+        nodes: 0,
+    };
+    p.skip_ws();
+    let v = p.value()?;
+    p.skip_ws();
+    if p.pos < p.bytes.len() {
+        return Err(p.error("trailing characters after the document"));
     }
-    Ok(())
+    Ok(v)
 }
 
-/// Decrements the depth when a container is left, on the error path too.
-struct DepthGuard;
+/// The key of the object that carries a non-finite number through `JSON.stringify`.
+pub const NONFINITE_KEY: &str = "\u{0}nonfinite";
 
-impl DepthGuard {
-    fn enter<E: de::Error>() -> Result<DepthGuard, E> {
-        let depth = DEPTH.with(|d| {
-            let v = d.get().saturating_add(1);
-            d.set(v);
+struct Parser<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    depth: u32,
+    nodes: u32,
+}
+
+impl Parser<'_> {
+    fn error(&self, what: &str) -> String {
+        let before = self.bytes.get(..self.pos).unwrap_or(self.bytes);
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or(&[]))
+            .chars()
+            .count()
+            + 1;
+        format!("{what} at line {line} column {column}")
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn expect_word(&mut self, word: &[u8], v: Value) -> Result<Value, String> {
+        if self.bytes.get(self.pos..self.pos + word.len()) == Some(word) {
+            self.pos += word.len();
+            Ok(v)
+        } else {
+            Err(self.error("expected a value"))
+        }
+    }
+
+    fn value(&mut self) -> Result<Value, String> {
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err(format!(
+                "document too large: more than {MAX_NODES} values"
+            ));
+        }
+        match self.peek() {
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.expect_word(b"true", Value::Bool(true)),
+            Some(b'f') => self.expect_word(b"false", Value::Bool(false)),
+            Some(b'n') => self.expect_word(b"null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("expected a value")),
+            None => Err(self.error("unexpected end of the document")),
+        }
+    }
+
+    fn enter(&mut self) -> Result<(), String> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(format!(
+                "document too deep: more than {MAX_DEPTH} levels of nesting"
+            ));
+        }
+        self.pos += 1;
+        self.skip_ws();
+        Ok(())
+    }
+
+    fn array(&mut self) -> Result<Value, String> {
+        self.enter()?;
+        let mut items = Vec::new();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            items.push(self.value()?);
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.error("expected ',' or ']'")),
+            }
+        }
+    }
+
+    fn object(&mut self) -> Result<Value, String> {
+        self.enter()?;
+        let mut entries: Vec<(String, Value)> = Vec::new();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            self.depth -= 1;
+            return Ok(Value::Object(entries));
+        }
+        loop {
+            if self.peek() != Some(b'"') {
+                return Err(self.error("expected a key in double quotes"));
+            }
+            let key = self.string()?;
+            self.skip_ws();
+            if self.peek() != Some(b':') {
+                return Err(self.error("expected ':'"));
+            }
+            self.pos += 1;
+            self.skip_ws();
+            let value = self.value()?;
+            entries.push((key, value));
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                }
+                Some(b'}') => {
+                    self.pos += 1;
+                    self.depth -= 1;
+                    return Ok(nonfinite(entries));
+                }
+                _ => return Err(self.error("expected ',' or '}'")),
+            }
+        }
+    }
+
+    fn hex4(&mut self) -> Result<u32, String> {
+        let digits = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .ok_or_else(|| self.error("invalid \\u escape"))?;
+        self.pos += 4;
+        Ok(digits)
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.pos += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.pos;
+            while let Some(b) = self.peek() {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.pos += 1;
+            }
+            // The input is a &str, and we only stop at ASCII bytes, so this slice is UTF-8.
+            out.push_str(std::str::from_utf8(self.bytes.get(start..self.pos).unwrap_or(&[])).unwrap_or(""));
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.pos += 1;
+                    let Some(e) = self.peek() else {
+                        return Err(self.error("unexpected end of the document in a string"));
+                    };
+                    self.pos += 1;
+                    match e {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let hi = self.hex4()?;
+                            let c = if (0xD800..0xDC00).contains(&hi)
+                                && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u")
+                            {
+                                self.pos += 2;
+                                let lo = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                                } else {
+                                    None
+                                }
+                            } else {
+                                char::from_u32(hi)
+                            };
+                            // A lone surrogate is not text: it becomes U+FFFD, as TextDecoder does.
+                            out.push(c.unwrap_or('\u{FFFD}'));
+                        }
+                        _ => return Err(self.error("invalid escape in a string")),
+                    }
+                }
+                Some(_) => return Err(self.error("control character in a string")),
+                None => return Err(self.error("unexpected end of the document in a string")),
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, String> {
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        // Significant digits (at most 19: beyond, digits cannot change a figure we accept)
+        // and the position of the decimal point relative to them.
+        let mut digits: Vec<u8> = Vec::new();
+        let mut point: i32 = 0;
+        let mut any = false;
+        let mut leading_zero = false;
+        let mut int_digits = 0;
+        while let Some(b @ b'0'..=b'9') = self.peek() {
+            if int_digits == 0 && b == b'0' {
+                leading_zero = true;
+            } else if leading_zero && int_digits == 1 {
+                return Err(self.error("invalid number: leading zero"));
+            }
+            int_digits += 1;
+            any = true;
+            self.pos += 1;
+            if b == b'0' && digits.is_empty() {
+                continue;
+            }
+            if digits.len() < 19 {
+                digits.push(b);
+            }
+            point = point.saturating_add(1);
+        }
+        if !any {
+            return Err(self.error("invalid number"));
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            let mut frac = false;
+            while let Some(b @ b'0'..=b'9') = self.peek() {
+                frac = true;
+                self.pos += 1;
+                if b == b'0' && digits.is_empty() {
+                    point = point.saturating_sub(1);
+                    continue;
+                }
+                if digits.len() < 19 {
+                    digits.push(b);
+                }
+            }
+            if !frac {
+                return Err(self.error("invalid number: no digits after '.'"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            let exp_negative = match self.peek() {
+                Some(b'-') => {
+                    self.pos += 1;
+                    true
+                }
+                Some(b'+') => {
+                    self.pos += 1;
+                    false
+                }
+                _ => false,
+            };
+            let mut exp: i32 = 0;
+            let mut exp_any = false;
+            while let Some(b @ b'0'..=b'9') = self.peek() {
+                exp_any = true;
+                self.pos += 1;
+                exp = exp.saturating_mul(10).saturating_add(i32::from(b - b'0'));
+            }
+            if !exp_any {
+                return Err(self.error("invalid number: no digits in the exponent"));
+            }
+            point = point.saturating_add(if exp_negative { -exp } else { exp });
+        }
+        while digits.last() == Some(&b'0') {
+            digits.pop();
+        }
+        let magnitude = if digits.is_empty() {
+            0.0
+        } else if point > 400 {
+            f64::INFINITY
+        } else if point < -400 {
+            0.0
+        } else {
+            crate::format::decimal_to_f64(&digits, point).unwrap_or(f64::INFINITY)
+        };
+        Ok(Value::Number(if negative { -magnitude } else { magnitude }))
+    }
+}
+
+/// `{"\u0000nonfinite": "NaN"}` back to the number it stands for; any other object as is.
+fn nonfinite(entries: Vec<(String, Value)>) -> Value {
+    if let [(key, Value::String(v))] = entries.as_slice() {
+        if key == NONFINITE_KEY {
+            match v.as_str() {
+                "NaN" => return Value::Number(f64::NAN),
+                "Infinity" => return Value::Number(f64::INFINITY),
+                "-Infinity" => return Value::Number(f64::NEG_INFINITY),
+                _ => {}
+            }
+        }
+    }
+    Value::Object(entries)
+}
+
+/// Reading from any serde source (serde_json, say): kept for native callers and tests; the
+/// page path is `parse`, which needs no serde machinery in the wasm.
+#[cfg(not(target_arch = "wasm32"))]
+mod from_serde {
+    use super::*;
+
+    thread_local! {
+        static DEPTH: Cell<u32> = const { Cell::new(0) };
+        static NODES: Cell<u32> = const { Cell::new(0) };
+    }
+
+    /// Reads one document into a `Value`, enforcing the limits; resets the counters first so that
+    /// an earlier failed read cannot leak into this one.
+    pub fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+        DEPTH.with(|d| d.set(0));
+        NODES.with(|n| n.set(0));
+        Value::deserialize(deserializer)
+    }
+
+    fn count_node<E: de::Error>() -> Result<(), E> {
+        let n = NODES.with(|n| {
+            let v = n.get().saturating_add(1);
+            n.set(v);
             v
         });
-        let guard = DepthGuard;
-        if depth > MAX_DEPTH {
+        if n > MAX_NODES {
             return Err(E::custom(format!(
-                "document too deep: more than {MAX_DEPTH} levels of nesting"
+                "document too large: more than {MAX_NODES} values"
             )));
         }
-        Ok(guard)
-    }
-}
-
-impl Drop for DepthGuard {
-    fn drop(&mut self) {
-        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
-    }
-}
-
-struct ValueVisitor;
-
-impl<'de> Visitor<'de> for ValueVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("JSON data")
+        Ok(())
     }
 
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
-        count_node()?;
-        Ok(Value::Bool(v))
-    }
+    /// Decrements the depth when a container is left, on the error path too.
+    struct DepthGuard;
 
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
-        count_node()?;
-        Ok(Value::Number(v as f64))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-        count_node()?;
-        Ok(Value::Number(v as f64))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
-        count_node()?;
-        Ok(Value::Number(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
-        count_node()?;
-        Ok(Value::String(v.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
-        count_node()?;
-        Ok(Value::String(v))
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Value, E> {
-        count_node()?;
-        Ok(Value::Null)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
-        count_node()?;
-        Ok(Value::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        Value::deserialize(d)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        count_node()?;
-        let _guard = DepthGuard::enter()?;
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Value>()? {
-            items.push(item);
+    impl DepthGuard {
+        fn enter<E: de::Error>() -> Result<DepthGuard, E> {
+            let depth = DEPTH.with(|d| {
+                let v = d.get().saturating_add(1);
+                d.set(v);
+                v
+            });
+            let guard = DepthGuard;
+            if depth > MAX_DEPTH {
+                return Err(E::custom(format!(
+                    "document too deep: more than {MAX_DEPTH} levels of nesting"
+                )));
+            }
+            Ok(guard)
         }
-        Ok(Value::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        count_node()?;
-        let _guard = DepthGuard::enter()?;
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value::<Value>()?;
-            entries.push((key, value));
+    impl Drop for DepthGuard {
+        fn drop(&mut self) {
+            DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
         }
-        Ok(Value::Object(entries))
     }
-}
 
-impl<'de> Deserialize<'de> for Value {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(ValueVisitor)
+    struct ValueVisitor;
+
+    impl<'de> Visitor<'de> for ValueVisitor {
+        type Value = Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("JSON data")
+        }
+
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+            count_node()?;
+            Ok(Value::Bool(v))
+        }
+
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+            count_node()?;
+            Ok(Value::Number(v as f64))
+        }
+
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+            count_node()?;
+            Ok(Value::Number(v as f64))
+        }
+
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+            count_node()?;
+            Ok(Value::Number(v))
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+            count_node()?;
+            Ok(Value::String(v.to_owned()))
+        }
+
+        fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+            count_node()?;
+            Ok(Value::String(v))
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Value, E> {
+            count_node()?;
+            Ok(Value::Null)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+            count_node()?;
+            Ok(Value::Null)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+            Value::deserialize(d)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            count_node()?;
+            let _guard = DepthGuard::enter()?;
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element::<Value>()? {
+                items.push(item);
+            }
+            Ok(Value::Array(items))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            count_node()?;
+            let _guard = DepthGuard::enter()?;
+            let mut entries = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let value = map.next_value::<Value>()?;
+                entries.push((key, value));
+            }
+            Ok(Value::Object(entries))
+        }
     }
+
+    impl<'de> Deserialize<'de> for Value {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+            d.deserialize_any(ValueVisitor)
+        }
+    }
+
+
 }
+#[cfg(not(target_arch = "wasm32"))]
+pub use from_serde::read;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {

@@ -129,12 +129,23 @@ thread_local! {
     static DEFAULT: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
 }
 
+/// A JS value to a `json::Value`: `JSON.stringify` in the browser (one call, NaN kept as a
+/// marker), then the Rust parser; far faster than walking the object across the boundary.
 fn to_value(value: &JsValue) -> Result<json::Value, Vec<ValidationError>> {
-    let de = serde_wasm_bindgen::Deserializer::from(value.clone());
-    json::read(de).map_err(|e| {
+    let text = dom::mount::to_json(value).map_err(|e| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "it cannot be written as JSON".to_owned());
         vec![ValidationError {
             path: String::new(),
-            message: format!("not JSON data: {e}"),
+            message: format!("not JSON data: {why}"),
+        }]
+    })?;
+    json::parse(&text).map_err(|message| {
+        vec![ValidationError {
+            path: String::new(),
+            message,
         }]
     })
 }
@@ -144,13 +155,13 @@ pub fn default_story() -> Result<Rc<Dataset>, Vec<ValidationError>> {
     if let Some(ds) = DEFAULT.with(|d| d.borrow().clone()) {
         return Ok(ds);
     }
-    let js = js_sys::JSON::parse(dataset::DEFAULT_JSON).map_err(|_| {
+    let value = json::parse(dataset::DEFAULT_JSON).map_err(|message| {
         vec![ValidationError {
             path: String::new(),
-            message: "the embedded dataset is not valid JSON".to_owned(),
+            message,
         }]
     })?;
-    let ds = Rc::new(dataset::validate(&to_value(&js)?)?);
+    let ds = Rc::new(dataset::validate(&value)?);
     DEFAULT.with(|d| *d.borrow_mut() = Some(ds.clone()));
     Ok(ds)
 }
@@ -185,10 +196,7 @@ pub fn validate_dataset(value: JsValue) -> ValidationErrors {
 pub fn compute_stats(value: MaybeDatasetJs) -> Result<StatsJs, JsValue> {
     let ds = read_dataset(&value).map_err(|e| validation_error(&e))?;
     let st = stats::compute(&ds);
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&st, &ser)
-        .map(JsCast::unchecked_into)
-        .map_err(|e| js_error("internal", "", &e.to_string()))
+    js_sys::JSON::parse(&stats::to_json(&st)).map(JsCast::unchecked_into)
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -437,4 +445,14 @@ pub fn live_resources() -> JsValue {
         ("observers", observers.into()),
         ("frames", frames.into()),
     ])
+}
+
+/// Bytes of WebAssembly linear memory the module holds now (it grows, never shrinks).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }

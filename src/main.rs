@@ -113,13 +113,7 @@ mod native {
         };
         let out = match args.command.as_str() {
             "html" => static_html(&ds, args.lang, args.width_px, args.group),
-            "stats" => match serde_json::to_string_pretty(&stats::compute(&ds)) {
-                Ok(s) => s,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return ExitCode::from(1);
-                }
-            },
+            "stats" => stats::to_json(&stats::compute(&ds)),
             "check" => {
                 let st = stats::compute(&ds);
                 let warnings: Vec<_> = st.warnings().collect();

@@ -399,3 +399,106 @@ fn growth(relation: &Relation, level: &Figure, increase: &Figure, rate: &Figure)
         check: Some((ok, difference, message)),
     }
 }
+
+/// Stats as JSON text, written here so the wasm needs no serializer: the browser's
+/// `JSON.parse` turns it into the object `computeStats` returns.
+pub fn to_json(st: &Stats) -> String {
+    let mut w = JsonWriter(String::new());
+    w.0.push_str("{\"derived\":[");
+    for (i, d) in st.derived.iter().enumerate() {
+        if i > 0 {
+            w.0.push(',');
+        }
+        w.0.push('{');
+        w.field("id", |w| w.string(&d.id));
+        w.field("relation", |w| w.string(d.relation));
+        w.field("label", |w| w.text(&d.label));
+        w.field("value", |w| w.number(d.value));
+        w.field("kind", |w| w.string(d.kind.as_str()));
+        w.field("unit", |w| w.text(&d.unit));
+        w.field("decimals", |w| w.number(Some(f64::from(d.decimals))));
+        w.field("qualifier", |w| w.string(d.qualifier.as_str()));
+        w.field("figures", |w| w.strings(&d.figures));
+        w.field("formatted", |w| w.text(&d.formatted));
+        w.last_field("formula", |w| w.text(&d.formula));
+        w.0.push('}');
+    }
+    w.0.push_str("],\"checks\":[");
+    for (i, c) in st.checks.iter().enumerate() {
+        if i > 0 {
+            w.0.push(',');
+        }
+        w.0.push('{');
+        w.field("id", |w| w.string(&c.id));
+        w.field("relation", |w| w.string(c.relation));
+        w.field("figures", |w| w.strings(&c.figures));
+        w.field("ok", |w| w.0.push_str(if c.ok { "true" } else { "false" }));
+        w.field("difference", |w| w.number(Some(c.difference)));
+        w.last_field("message", |w| w.text(&c.message));
+        w.0.push('}');
+    }
+    w.0.push_str("]}");
+    w.0
+}
+
+struct JsonWriter(String);
+
+impl JsonWriter {
+    fn key(&mut self, key: &str) {
+        self.string(key);
+        self.0.push(':');
+    }
+
+    fn field(&mut self, key: &str, value: impl FnOnce(&mut Self)) {
+        self.last_field(key, value);
+        self.0.push(',');
+    }
+
+    fn last_field(&mut self, key: &str, value: impl FnOnce(&mut Self)) {
+        self.key(key);
+        value(self);
+    }
+
+    fn string(&mut self, s: &str) {
+        self.0.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => self.0.push_str("\\\""),
+                '\\' => self.0.push_str("\\\\"),
+                '\n' => self.0.push_str("\\n"),
+                c if (c as u32) < 0x20 => self.0.push_str(&format!("\\u{:04x}", c as u32)),
+                c => self.0.push(c),
+            }
+        }
+        self.0.push('"');
+    }
+
+    fn strings(&mut self, list: &[String]) {
+        self.0.push('[');
+        for (i, s) in list.iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            self.string(s);
+        }
+        self.0.push(']');
+    }
+
+    fn text(&mut self, t: &Text) {
+        self.0.push('{');
+        self.field("zh", |w| w.string(&t.zh));
+        self.last_field("en", |w| w.string(&t.en));
+        self.0.push('}');
+    }
+
+    /// JSON has no NaN or infinity: those, and a missing value, are null; -0 is 0.
+    fn number(&mut self, n: Option<f64>) {
+        match n {
+            Some(n) if n.is_finite() => {
+                let n = if n == 0.0 { 0.0 } else { n };
+                self.0.push_str(&format!("{n}"));
+            }
+            _ => self.0.push_str("null"),
+        }
+    }
+}

@@ -671,3 +671,30 @@ fn no_story_id_is_written_into_the_code() {
         }
     }
 }
+
+#[test]
+fn stats_json_is_what_serde_would_write() {
+    let ds = revitalization_infographic::dataset::parse_json(DEFAULT_JSON).expect("valid");
+    let st = revitalization_infographic::stats::compute(&ds);
+    let ours: Value = serde_json::from_str(&revitalization_infographic::stats::to_json(&st))
+        .expect("to_json writes JSON");
+    let theirs = serde_json::to_value(&st).expect("serde");
+    // serde_json reads 14645 as an integer and parses decimals without exact rounding,
+    // so numbers compare as f64 within a hair; everything else must be identical.
+    fn same(a: &Value, b: &Value) -> bool {
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) => {
+                let (x, y) = (x.as_f64().unwrap_or(f64::NAN), y.as_f64().unwrap_or(f64::NAN));
+                (x - y).abs() <= 1e-12 * x.abs().max(1.0)
+            }
+            (Value::Array(x), Value::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+            }
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+            }
+            _ => a == b,
+        }
+    }
+    assert!(same(&ours, &theirs), "{ours}\n{theirs}");
+}

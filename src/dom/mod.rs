@@ -8,7 +8,7 @@ use crate::format::Lang;
 use crate::stats::{self, Stats};
 use crate::view::{self, export, node::Node as VNode, ViewOptions};
 use listener::{Frame, Listener, Observer};
-use mount::Mounted;
+use mount::{Mounted, Ops, Table};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -92,6 +92,9 @@ struct State {
     theme: Theme,
     tree: Option<VNode>,
     mounted: Option<Mounted>,
+    /// The nodes the widget's batches address by index; the frame is one of them.
+    table: Table,
+    frame_id: u32,
     listeners: Vec<Listener>,
     observers: Vec<Observer>,
     count_up: Option<Frame>,
@@ -141,6 +144,8 @@ impl Widget {
         let mut opts = ViewOptions::new(o.lang, if width > 0.0 { width } else { 720.0 });
         opts.group_zh = o.group_zh;
         opts.id_prefix = format!("ri{id}-");
+        let mut table = Table::default();
+        let frame_id = table.adopt(frame.as_ref());
         let state = Rc::new(RefCell::new(State {
             doc,
             host,
@@ -153,6 +158,8 @@ impl Widget {
             theme: o.theme,
             tree: None,
             mounted: None,
+            table,
+            frame_id,
             listeners: Vec::new(),
             observers: Vec::new(),
             count_up: None,
@@ -252,6 +259,7 @@ impl Widget {
         }
         s.mounted = None;
         s.tree = None;
+        s.table = Table::default();
         s.shadow.set_text_content(None);
         s.outgoing.clear();
         Ok(())
@@ -472,23 +480,16 @@ impl State {
         }
     }
 
-    /// Builds the tree for the current options and patches the page to it.
+    /// Builds the tree for the current options and patches the page to it, in one batch.
     fn render(&mut self) -> Result<(), JsValue> {
         let new = self.build();
         let is_error = !self.errors.is_empty() || self.dataset.is_none();
+        let mut ops = Ops::new(&mut self.table);
         match (self.tree.take(), self.mounted.as_mut()) {
-            (Some(old), Some(m)) => {
-                if let Some(replacement) = mount::patch(&self.doc, &old, &new, m)? {
-                    self.frame.replace_child(&replacement.node, &m.node)?;
-                    *m = replacement;
-                }
-            }
-            _ => {
-                let m = mount::create(&self.doc, &new)?;
-                self.frame.append_child(&m.node)?;
-                self.mounted = Some(m);
-            }
+            (Some(old), Some(m)) => ops.patch(&old, &new, m),
+            _ => self.mounted = Some(ops.append(self.frame_id, &new)),
         }
+        ops.flush();
         self.tree = Some(new);
         if is_error {
             self.count_up = None;
@@ -508,10 +509,9 @@ impl State {
         let interrupted = self.count_up.take().is_some();
         let new = self.build();
         if let (Some(old), Some(m)) = (self.tree.as_ref(), self.mounted.as_mut()) {
-            if let Some(replacement) = mount::patch(&self.doc, old, &new, m)? {
-                self.frame.replace_child(&replacement.node, &m.node)?;
-                *m = replacement;
-            }
+            let mut ops = Ops::new(&mut self.table);
+            ops.patch(old, &new, m);
+            ops.flush();
         }
         self.tree = Some(new);
         if interrupted {
@@ -655,8 +655,7 @@ impl State {
             return Ok(());
         };
         tip.set_text_content(None);
-        let m = mount::create(&self.doc, &content)?;
-        tip.append_child(&m.node)?;
+        tip.append_child(&mount::create_detached(&self.doc, &content)?)?;
         tip.set_attribute("data-for", id)?;
         tip.set_hidden(false);
         mark.set_attribute("aria-describedby", &tip.id())?;

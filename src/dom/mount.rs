@@ -1,16 +1,196 @@
-//! The one facade for DOM writes: create a view tree as real nodes, and patch it to a newer tree, touching only what changed.
+//! The one facade for DOM writes: a view tree becomes a batch of operations (create, patch,
+//! remove) that `glue.js` applies in one call; only what changed is written.
 
 use crate::view::node::{Element as VElement, Node as VNode, Ns};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Node};
 
-const SVG_NS: &str = "http://www.w3.org/2000/svg";
+#[wasm_bindgen(module = "/src/dom/glue.js")]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    pub fn to_json(value: &JsValue) -> Result<String, JsValue>;
+    fn apply_ops(table: &js_sys::Array, ops: &str);
+}
 
-/// A mounted node and its mounted children, parallel to the view tree it came from.
+/// A mounted node: its index in the widget's node table, and its mounted children,
+/// parallel to the view tree it came from.
 pub struct Mounted {
-    pub node: Node,
+    pub id: u32,
     pub children: Vec<Mounted>,
+}
+
+/// The widget's node table: indices into a JS array, reused once freed.
+pub struct Table {
+    pub nodes: js_sys::Array,
+    next: u32,
+    free: Vec<u32>,
+}
+
+impl Default for Table {
+    fn default() -> Self {
+        Table {
+            nodes: js_sys::Array::new(),
+            next: 0,
+            free: Vec::new(),
+        }
+    }
+}
+
+impl Table {
+    fn alloc(&mut self) -> u32 {
+        self.free.pop().unwrap_or_else(|| {
+            self.next += 1;
+            self.next - 1
+        })
+    }
+
+    /// A node given to the table from outside (the frame the widget renders into).
+    pub fn adopt(&mut self, node: &JsValue) -> u32 {
+        let id = self.alloc();
+        self.nodes.set(id, node.clone());
+        id
+    }
+}
+
+/// Operations for one batch; `flush` sends them.
+pub struct Ops<'t> {
+    buf: String,
+    table: &'t mut Table,
+}
+
+const FIELD: char = '\u{1}';
+const RECORD: char = '\u{2}';
+
+impl<'t> Ops<'t> {
+    pub fn new(table: &'t mut Table) -> Self {
+        Ops {
+            buf: String::new(),
+            table,
+        }
+    }
+
+    fn op(&mut self, fields: &[&str]) {
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                self.buf.push(FIELD);
+            }
+            // The separators must not occur in text; validation refuses control characters,
+            // and this keeps any that reach an error message from splitting a record.
+            if f.bytes().any(|b| b == 1 || b == 2) {
+                self.buf.extend(f.chars().map(|c| {
+                    if c == FIELD || c == RECORD {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                }));
+            } else {
+                self.buf.push_str(f);
+            }
+        }
+        self.buf.push(RECORD);
+    }
+
+    pub fn flush(self) {
+        if !self.buf.is_empty() {
+            apply_ops(&self.table.nodes, &self.buf);
+        }
+    }
+
+    /// Appends a new tree under the mounted node `parent`.
+    pub fn append(&mut self, parent: u32, v: &VNode) -> Mounted {
+        self.op(&["I", &parent.to_string(), ""]);
+        self.create(v)
+    }
+
+    fn create(&mut self, v: &VNode) -> Mounted {
+        let id = self.table.alloc();
+        match v {
+            VNode::Text(t) => {
+                self.op(&["T", &id.to_string(), t]);
+                Mounted {
+                    id,
+                    children: Vec::new(),
+                }
+            }
+            VNode::Element(e) => self.create_element(id, e),
+        }
+    }
+
+    fn create_element(&mut self, id: u32, e: &VElement) -> Mounted {
+        let ns = if e.ns == Ns::Svg { "s" } else { "h" };
+        self.op(&["E", &id.to_string(), e.tag, ns]);
+        for (name, value) in &e.attrs {
+            if allowed(name) {
+                self.op(&["A", name, value]);
+            }
+        }
+        let children = e.children.iter().map(|c| self.create(c)).collect();
+        self.op(&["C"]);
+        Mounted { id, children }
+    }
+
+    fn free(&mut self, m: &Mounted) {
+        for c in &m.children {
+            self.free(c);
+        }
+        self.op(&["F", &m.id.to_string()]);
+        self.table.free.push(m.id);
+    }
+
+    /// Removes a mounted tree from the page and frees its indices.
+    pub fn remove(&mut self, m: &Mounted) {
+        self.op(&["D", &m.id.to_string()]);
+        self.free(m);
+    }
+
+    /// Brings `m` (mounted from `old`) in line with `new`.
+    pub fn patch(&mut self, old: &VNode, new: &VNode, m: &mut Mounted) {
+        match (old, new) {
+            (VNode::Text(a), VNode::Text(b)) => {
+                if a != b {
+                    self.op(&["S", &m.id.to_string(), b]);
+                }
+            }
+            (VNode::Element(a), VNode::Element(b)) if a.tag == b.tag && a.ns == b.ns => {
+                let id = m.id.to_string();
+                for (name, value) in &b.attrs {
+                    if allowed(name) && a.get_attr(name) != Some(value.as_str()) {
+                        self.op(&["a", &id, name, value]);
+                    }
+                }
+                for (name, _) in &a.attrs {
+                    if b.get_attr(name).is_none() {
+                        self.op(&["r", &id, name]);
+                    }
+                }
+                self.patch_children(&a.children, &b.children, m);
+            }
+            _ => {
+                self.op(&["X", &m.id.to_string()]);
+                let replacement = self.create(new);
+                let old_m = std::mem::replace(m, replacement);
+                self.free(&old_m);
+            }
+        }
+    }
+
+    fn patch_children(&mut self, old: &[VNode], new: &[VNode], m: &mut Mounted) {
+        for ((o, n), child) in old.iter().zip(new).zip(m.children.iter_mut()) {
+            self.patch(o, n, child);
+        }
+        while m.children.len() > new.len() {
+            if let Some(extra) = m.children.pop() {
+                self.remove(&extra);
+            }
+        }
+        if new.len() > m.children.len() {
+            self.op(&["I", &m.id.to_string(), ""]);
+            for n in new.iter().skip(m.children.len()) {
+                let c = self.create(n);
+                m.children.push(c);
+            }
+        }
+    }
 }
 
 /// Attribute names come from view code; an `on…` name would be a handler, so it never reaches the DOM.
@@ -18,96 +198,25 @@ fn allowed(name: &str) -> bool {
     !name.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("on"))
 }
 
-pub fn create(doc: &Document, v: &VNode) -> Result<Mounted, JsValue> {
+/// Creates a small tree directly, outside the tracked tree (a tooltip's content, rebuilt on
+/// every show); text is set as text.
+pub fn create_detached(doc: &web_sys::Document, v: &VNode) -> Result<web_sys::Node, JsValue> {
     match v {
-        VNode::Text(t) => Ok(Mounted {
-            node: doc.create_text_node(t).into(),
-            children: Vec::new(),
-        }),
-        VNode::Element(e) => create_element(doc, e),
-    }
-}
-
-fn create_element(doc: &Document, e: &VElement) -> Result<Mounted, JsValue> {
-    let el = match e.ns {
-        Ns::Html => doc.create_element(e.tag)?,
-        Ns::Svg => doc.create_element_ns(Some(SVG_NS), e.tag)?,
-    };
-    for (name, value) in &e.attrs {
-        if allowed(name) {
-            el.set_attribute(name, value)?;
-        }
-    }
-    let node: Node = el.into();
-    let mut children = Vec::with_capacity(e.children.len());
-    for c in &e.children {
-        let m = create(doc, c)?;
-        node.append_child(&m.node)?;
-        children.push(m);
-    }
-    Ok(Mounted { node, children })
-}
-
-/// Brings `m` (mounted from `old`) in line with `new`. Returns a replacement when the node
-/// itself must change (another tag or kind); the caller swaps it in.
-pub fn patch(
-    doc: &Document,
-    old: &VNode,
-    new: &VNode,
-    m: &mut Mounted,
-) -> Result<Option<Mounted>, JsValue> {
-    match (old, new) {
-        (VNode::Text(a), VNode::Text(b)) => {
-            if a != b {
-                m.node.set_node_value(Some(b));
-            }
-            Ok(None)
-        }
-        (VNode::Element(a), VNode::Element(b)) if a.tag == b.tag && a.ns == b.ns => {
-            let el: &web_sys::Element = m.node.unchecked_ref();
-            for (name, value) in &b.attrs {
-                if allowed(name) && a.get_attr(name) != Some(value.as_str()) {
+        VNode::Text(t) => Ok(doc.create_text_node(t).into()),
+        VNode::Element(e) => {
+            let el = match e.ns {
+                Ns::Html => doc.create_element(e.tag)?,
+                Ns::Svg => doc.create_element_ns(Some("http://www.w3.org/2000/svg"), e.tag)?,
+            };
+            for (name, value) in &e.attrs {
+                if allowed(name) {
                     el.set_attribute(name, value)?;
                 }
             }
-            for (name, _) in &a.attrs {
-                if b.get_attr(name).is_none() {
-                    el.remove_attribute(name)?;
-                }
+            for c in &e.children {
+                el.append_child(&create_detached(doc, c)?)?;
             }
-            patch_children(doc, &a.children, &b.children, m)?;
-            Ok(None)
-        }
-        _ => create(doc, new).map(Some),
-    }
-}
-
-fn patch_children(
-    doc: &Document,
-    old: &[VNode],
-    new: &[VNode],
-    m: &mut Mounted,
-) -> Result<(), JsValue> {
-    let common = old.len().min(new.len());
-    for i in 0..common {
-        let (Some(o), Some(n), Some(child)) = (old.get(i), new.get(i), m.children.get_mut(i))
-        else {
-            break;
-        };
-        if let Some(replacement) = patch(doc, o, n, child)? {
-            m.node.replace_child(&replacement.node, &child.node)?;
-            *child = replacement;
+            Ok(el.into())
         }
     }
-    while m.children.len() > new.len() {
-        if let Some(extra) = m.children.pop() {
-            m.node.remove_child(&extra.node)?;
-        }
-    }
-    for n in new.iter().skip(m.children.len()) {
-        let c = create(doc, n)?;
-        m.node.append_child(&c.node)?;
-        m.children.push(c);
-    }
-    Ok(())
 }

@@ -16,6 +16,7 @@ use crate::stats::Stats;
 use geometry::{bar_chart, ring_arc};
 use i18n::{ui, Ui};
 use node::{el, svg, text, Element, Node};
+use std::collections::BTreeMap;
 
 /// Below this width the sections stack instead of showing as tabs.
 pub const STACK_BELOW_PX: f64 = 480.0;
@@ -137,25 +138,30 @@ pub fn classify<'a>(section: &'a Section, skip: &[&str]) -> Vec<Block<'a>> {
         .iter()
         .filter(|f| !skip.contains(&f.id.as_str()))
         .collect();
-    let group_size = |g: &str| {
-        figures
-            .iter()
-            .filter(|f| f.kind == Kind::Count && f.group.as_deref() == Some(g))
-            .count()
-    };
+    // Counted once up front: a section may hold tens of thousands of figures.
+    let mut group_sizes: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in figures.iter().filter(|f| f.kind == Kind::Count) {
+        if let Some(g) = f.group.as_deref() {
+            *group_sizes.entry(g).or_default() += 1;
+        }
+    }
     let mut cards = Vec::new();
     let mut rings = Vec::new();
     let mut money = Vec::new();
-    let mut groups: Vec<(String, Vec<&Figure>)> = Vec::new();
+    let mut groups: Vec<Vec<&Figure>> = Vec::new();
+    let mut group_index: BTreeMap<&str, usize> = BTreeMap::new();
     for &f in &figures {
         match f.kind {
             Kind::Share => rings.push(f),
             Kind::Money => money.push(f),
             Kind::Count => match f.group.as_deref() {
-                Some(g) if group_size(g) >= 2 => {
-                    match groups.iter_mut().find(|(name, _)| name == g) {
-                        Some((_, list)) => list.push(f),
-                        None => groups.push((g.to_owned(), vec![f])),
+                Some(g) if group_sizes.get(g).copied().unwrap_or(0) >= 2 => {
+                    let i = *group_index.entry(g).or_insert_with(|| {
+                        groups.push(Vec::new());
+                        groups.len() - 1
+                    });
+                    if let Some(list) = groups.get_mut(i) {
+                        list.push(f);
                     }
                 }
                 _ => cards.push(f),
@@ -167,7 +173,7 @@ pub fn classify<'a>(section: &'a Section, skip: &[&str]) -> Vec<Block<'a>> {
     if !cards.is_empty() {
         blocks.push(Block::Cards(cards));
     }
-    for (_, figures) in groups {
+    for figures in groups {
         blocks.push(Block::Bars {
             money: false,
             figures,

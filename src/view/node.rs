@@ -162,16 +162,43 @@ impl Node {
     }
 }
 
-/// Coordinates to one decimal, without "-0" or a trailing ".0".
+/// Coordinates to one decimal, without "-0" or a trailing ".0". Integer arithmetic, not
+/// float formatting: a 10,000-bar chart writes a hundred thousand of these.
 pub fn fmt_coord(v: f64) -> String {
     if !v.is_finite() {
         return "0".to_owned();
     }
-    let r = (v * 10.0).round() / 10.0;
-    let r = if r == 0.0 { 0.0 } else { r };
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
+    let tenths = (v * 10.0).round().clamp(-1e15, 1e15) as i64;
+    let (int, frac) = (tenths / 10, (tenths % 10).unsigned_abs());
+    let sign = if tenths < 0 && int == 0 { "-" } else { "" };
+    if frac == 0 {
+        format!("{int}")
     } else {
-        format!("{r:.1}")
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt_coord;
+
+    #[test]
+    fn coordinates_round_to_tenths() {
+        let cases = [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (-0.04, "0"),
+            (-0.05, "-0.1"),
+            (-0.5, "-0.5"),
+            (12.34, "12.3"),
+            (12.35, "12.4"),
+            (-12.35, "-12.4"),
+            (477.4, "477.4"),
+            (100.0, "100"),
+            (f64::NAN, "0"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(fmt_coord(v), want, "{v}");
+        }
     }
 }
