@@ -8,9 +8,18 @@
 // index.html for a folder, 404 for a missing file, and refuses any path that
 // would leave the root. Pages whose file name starts with "csp-" are sent
 // with a strict Content-Security-Policy header, so the demo can prove the
-// widget works under one.
+// widget works under one (CSP_PAGES gives some pages their own policy:
+// csp-strict.html adds Trusted Types, csp-no-wasm.html forbids WebAssembly).
 //
 // Tests import it: `const { url, close } = await startServer({ root, port: 0 })`.
+//
+// Test-only faults: with `startServer({ faults: true })` (or `--faults` on the
+// command line; never on by default), a request for /__fault/NAME/PATH serves
+// PATH as usual, except that the file it names is broken the way NAME says
+// (see FAULTS below): the .wasm answering 404 with an HTML page, a dataset of
+// invalid JSON, a body that never comes, and so on. A page opened under the
+// prefix loads embed.js, the glue and the .wasm under it too (they are
+// relative URLs), so one URL puts a whole page in front of a broken network.
 
 import http from "node:http";
 import fs from "node:fs";
@@ -43,6 +52,108 @@ export const MIME_TYPES = {
 
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
+
+/** The strictest policy the widget promises to run under: its own script, WebAssembly, Trusted Types. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
+
+/** Pages with a policy of their own; any other csp-*.html page gets CSP. */
+export const CSP_PAGES = {
+  "csp-strict.html": STRICT_CSP,
+  // The same without 'wasm-unsafe-eval': WebAssembly compilation is refused.
+  "csp-no-wasm.html": STRICT_CSP.replace(" 'wasm-unsafe-eval'", ""),
+};
+
+/** The Content-Security-Policy header for a served file, or null. */
+export function cspFor(file) {
+  const name = path.basename(file);
+  if (!name.startsWith("csp-")) return null;
+  return Object.hasOwn(CSP_PAGES, name) ? CSP_PAGES[name] : CSP;
+}
+
+const HTML_404 = "<!doctype html>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n";
+// What a single-page app's catch-all route or a captive portal sends for any path.
+const HTML_PAGE = "<!doctype html>\n<html><head><title>Welcome</title></head><body><h1>Welcome to our site</h1></body></html>\n";
+
+/**
+ * Test-only faults, by name: which requests they break (a file-name test on the
+ * path after the prefix) and how. `kind` says what the handler does:
+ *   send    answer with `status`, `type` and `body` instead of the file
+ *   retype  the file's own bytes with another Content-Type
+ *   cut     the first `fraction` of the file's bytes, with its own type
+ *   stall   never answer (the connection stays open until the client gives up
+ *           or the server closes)
+ *   stream  `bytes` bytes of JSON, chunked, with no Content-Length (or with a
+ *           declared one when `declare` is set), stopping if the client leaves
+ */
+export const FAULTS = {
+  "wasm-404": { match: /\.wasm$/, kind: "send", status: 404, type: "text/html; charset=utf-8", body: HTML_404 },
+  "wasm-html": { match: /\.wasm$/, kind: "send", status: 200, type: "text/html; charset=utf-8", body: HTML_PAGE },
+  "wasm-garbage": { match: /\.wasm$/, kind: "send", status: 200, type: "application/wasm", body: HTML_PAGE },
+  "wasm-mime": { match: /\.wasm$/, kind: "retype", type: "text/plain; charset=utf-8" },
+  "wasm-truncated": { match: /\.wasm$/, kind: "cut", fraction: 0.5 },
+  "wasm-stall": { match: /\.wasm$/, kind: "stall" },
+  "glue-404": { match: /revitalization_infographic\.js$/, kind: "send", status: 404, type: "text/html; charset=utf-8", body: HTML_404 },
+  "json-404": { match: /\.json$/, kind: "send", status: 404, type: "text/html; charset=utf-8", body: HTML_404 },
+  "json-500": { match: /\.json$/, kind: "send", status: 500, type: "text/plain; charset=utf-8", body: "Internal Server Error\n" },
+  "json-invalid": { match: /\.json$/, kind: "cut", fraction: 0.3 },
+  "json-html": { match: /\.json$/, kind: "send", status: 200, type: "text/html; charset=utf-8", body: HTML_PAGE },
+  "json-huge": { match: /\.json$/, kind: "stream", bytes: 6 * 1024 * 1024 },
+  "json-huge-declared": { match: /\.json$/, kind: "stream", bytes: 6 * 1024 * 1024, declare: true },
+  "json-stall": { match: /\.json$/, kind: "stall" },
+};
+
+const FAULT_PREFIX = /^\/__fault\/([a-z0-9-]+)(\/[^?#]*)?([?#].*)?$/;
+
+/** Answers a faulty request; returns false when the fault does not apply to this file. */
+async function serveFault(fault, res, realRoot, rest, method) {
+  const found = fault.kind === "send" || fault.kind === "stall" || fault.kind === "stream" ? null : await resolveFile(realRoot, rest);
+  if (typeof found === "number") {
+    send(res, found);
+    return;
+  }
+  const base = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
+  switch (fault.kind) {
+    case "send":
+      send(res, fault.status, fault.body, { ...base, "Content-Type": fault.type });
+      return;
+    case "stall":
+      // Say nothing; the socket closes when the client aborts or close() drops it.
+      return;
+    case "retype":
+    case "cut": {
+      const bytes = await fsp.readFile(found.file);
+      const body = fault.kind === "cut" ? bytes.subarray(0, Math.floor(bytes.length * fault.fraction)) : bytes;
+      res.writeHead(200, {
+        ...base,
+        "Content-Type": fault.type ?? mimeType(found.file),
+        "Content-Length": body.length,
+      });
+      res.end(method === "HEAD" ? undefined : body);
+      return;
+    }
+    case "stream": {
+      const headers = { ...base, "Content-Type": "application/json; charset=utf-8" };
+      if (fault.declare) headers["Content-Length"] = fault.bytes;
+      res.writeHead(200, headers);
+      if (method === "HEAD") {
+        res.end();
+        return;
+      }
+      // A valid-looking JSON array of zeros, 64 KiB at a time, honouring back-pressure.
+      const chunk = Buffer.from("0,".repeat(32 * 1024));
+      let sent = 0;
+      res.write("[");
+      sent += 1;
+      while (sent + chunk.length + 2 <= fault.bytes && !res.destroyed) {
+        if (!res.write(chunk)) await new Promise((r) => res.once("drain", r).once("close", r));
+        sent += chunk.length;
+      }
+      if (!res.destroyed) res.end("0]".padStart(fault.bytes - sent, " "));
+      return;
+    }
+  }
+}
 
 export function mimeType(file) {
   return MIME_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
@@ -103,7 +214,7 @@ async function resolveFile(realRoot, rawUrl) {
  * Starts the server. Resolves to { url, port, server, close } once listening.
  * port 0 picks a free port. `log` is a function (e.g. console.log) or null.
  */
-export async function startServer({ root, port = 0, host = "127.0.0.1", log = null } = {}) {
+export async function startServer({ root, port = 0, host = "127.0.0.1", log = null, faults = false } = {}) {
   if (!root) throw new Error("startServer: root is required");
   const realRoot = await fsp.realpath(path.resolve(root));
   if (!(await fsp.stat(realRoot)).isDirectory()) {
@@ -117,13 +228,32 @@ export async function startServer({ root, port = 0, host = "127.0.0.1", log = nu
         send(res, 405, null, { Allow: "GET, HEAD" });
         return;
       }
-      const found = await resolveFile(realRoot, req.url ?? "/");
+      let target = req.url ?? "/";
+      if (faults) {
+        const m = FAULT_PREFIX.exec(target);
+        if (m) {
+          const fault = Object.hasOwn(FAULTS, m[1]) ? FAULTS[m[1]] : null;
+          if (!fault) {
+            send(res, 404, `unknown fault ${m[1]}; known: ${Object.keys(FAULTS).join(", ")}\n`);
+            return;
+          }
+          const rest = (m[2] ?? "/") + (m[3] ?? "");
+          if (fault.match.test(rest.split(/[?#]/, 1)[0])) {
+            await serveFault(fault, res, realRoot, rest, req.method);
+            return;
+          }
+          target = rest;
+        }
+      }
+      const found = await resolveFile(realRoot, target);
       if (typeof found === "number") {
         send(res, found);
         return;
       }
       if (found.redirect) {
-        send(res, 301, null, { Location: found.redirect });
+        // Under a fault prefix, the redirect keeps the prefix.
+        const location = target === req.url ? found.redirect : req.url.replace(/^([^?#]*)/, "$1/");
+        send(res, 301, null, { Location: location });
         return;
       }
       const { file, stat } = found;
@@ -133,9 +263,8 @@ export async function startServer({ root, port = 0, host = "127.0.0.1", log = nu
         "Cache-Control": "no-cache",
         "X-Content-Type-Options": "nosniff",
       };
-      if (path.basename(file).startsWith("csp-")) {
-        headers["Content-Security-Policy"] = CSP;
-      }
+      const csp = cspFor(file);
+      if (csp) headers["Content-Security-Policy"] = csp;
       res.writeHead(200, headers);
       if (req.method === "HEAD") {
         res.end();
@@ -174,15 +303,17 @@ export async function startServer({ root, port = 0, host = "127.0.0.1", log = nu
 }
 
 function parseArgs(argv) {
-  const opts = { root: "site", port: Number(process.env.PORT ?? 8000) };
+  const opts = { root: "site", port: Number(process.env.PORT ?? 8000), faults: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [key, inline] = arg.split("=", 2);
     const value = () => inline ?? argv[++i];
     if (key === "--root") opts.root = value();
     else if (key === "--port") opts.port = Number(value());
+    else if (key === "--faults") opts.faults = true;
     else if (key === "-h" || key === "--help") {
-      console.log("usage: node scripts/serve.mjs [--root DIR] [--port N]   (or PORT=N)");
+      console.log("usage: node scripts/serve.mjs [--root DIR] [--port N] [--faults]   (or PORT=N)");
+      console.log("  --faults  also serve the test-only /__fault/NAME/PATH URLs (see FAULTS in the source)");
       process.exit(0);
     } else {
       console.error(`serve.mjs: unknown argument ${arg}`);
@@ -197,10 +328,10 @@ function parseArgs(argv) {
 }
 
 async function main() {
-  const { root, port } = parseArgs(process.argv.slice(2));
+  const { root, port, faults } = parseArgs(process.argv.slice(2));
   let handle;
   try {
-    handle = await startServer({ root, port, log: (line) => console.log(line) });
+    handle = await startServer({ root, port, faults, log: (line) => console.log(line) });
   } catch (err) {
     console.error(`serve.mjs: ${err.code === "EADDRINUSE" ? `port ${port} is in use (try PORT=8080)` : err.message}`);
     process.exit(1);

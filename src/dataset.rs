@@ -253,11 +253,44 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-/// The document's text as a message quotes it: at most 40 characters, quotes escaped.
+/// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they
+/// reorder the characters after them, so a label "\u{202e} 0001" would show as "1000 ".
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters that show nothing: zero-width spaces and joiners, word joiner, BOM, soft hyphen,
+/// variation selectors and the Hangul fillers.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+    )
+}
+
+/// The document's text as a message quotes it: at most 40 characters, quotes escaped, and
+/// control and bidirectional characters shown as U+FFFD so they cannot garble the message.
 fn shorten(text: &str) -> String {
     let mut out: String = text
         .chars()
         .take(40)
+        .map(|c| {
+            if c.is_control() || is_bidi_control(c) {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
         .flat_map(|c| (c == '"').then_some('\\').into_iter().chain([c]))
         .collect();
     if text.chars().nth(40).is_some() {
@@ -309,13 +342,21 @@ impl Validator {
             return None;
         };
         for (i, (key, _)) in entries.iter().enumerate() {
+            // A key that would read as path syntax ("a.b", "x[0]", "") is named in the message
+            // and the error sits at the object, so the path still leads into the document.
+            let plain = !key.is_empty() && !key.contains(['.', '[', ']']);
+            let (at, field) = if plain {
+                (join(path, key), "field".to_owned())
+            } else {
+                (path.to_owned(), format!("field \"{}\"", shorten(key)))
+            };
             if !known.contains(&key.as_str()) {
                 self.push(
-                    &join(path, key),
-                    format!("unknown field (expected one of: {})", known.join(", ")),
+                    &at,
+                    format!("unknown {field} (expected one of: {})", known.join(", ")),
                 );
             } else if entries.iter().take(i).any(|(k, _)| k == key) {
-                self.push(&join(path, key), "field given twice");
+                self.push(&at, format!("{field} given twice"));
             }
         }
         Some(entries)
@@ -343,7 +384,7 @@ impl Validator {
             self.push(path, format!("must be a string, got {}", describe(value)));
             return None;
         };
-        if s.trim().is_empty() {
+        if s.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
             self.push(path, "must not be empty");
             return None;
         }
@@ -358,6 +399,13 @@ impl Validator {
         // Control characters other than line breaks would be invisible on the page yet change CSV and layout.
         if s.chars().any(|c| c.is_control() && c != '\n') {
             self.push(path, "must not contain control characters");
+            return None;
+        }
+        if s.chars().any(is_bidi_control) {
+            self.push(
+                path,
+                "must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069): they reorder the text that follows",
+            );
             return None;
         }
         Some(s.clone())

@@ -49,6 +49,9 @@ impl Value {
 /// One more value is accepted: the object `{"\u0000nonfinite": "NaN" | "Infinity" | "-Infinity"}`
 /// stands for that number, so a JS object handed to the widget keeps its NaN for validation to name.
 pub fn parse(text: &str) -> Result<Value, String> {
+    // Windows editors save JSON with a byte-order mark, and the browser's `Response.json()`
+    // drops it; so does this parser, or a file would load in one place and not the other.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut p = Parser {
         bytes: text.as_bytes(),
         pos: 0,
@@ -78,7 +81,10 @@ impl Parser<'_> {
     fn error(&self, what: &str) -> String {
         let before = self.bytes.get(..self.pos).unwrap_or(self.bytes);
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
         let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or(&[]))
             .chars()
             .count()
@@ -108,9 +114,7 @@ impl Parser<'_> {
     fn value(&mut self) -> Result<Value, String> {
         self.nodes += 1;
         if self.nodes > MAX_NODES {
-            return Err(format!(
-                "document too large: more than {MAX_NODES} values"
-            ));
+            return Err(format!("document too large: more than {MAX_NODES} values"));
         }
         match self.peek() {
             Some(b'{') => self.object(),
@@ -204,6 +208,8 @@ impl Parser<'_> {
         let digits = self
             .bytes
             .get(self.pos..self.pos + 4)
+            // from_str_radix alone would take "+abc".
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
             .and_then(|h| std::str::from_utf8(h).ok())
             .and_then(|h| u32::from_str_radix(h, 16).ok())
             .ok_or_else(|| self.error("invalid \\u escape"))?;
@@ -223,7 +229,9 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             // The input is a &str, and we only stop at ASCII bytes, so this slice is UTF-8.
-            out.push_str(std::str::from_utf8(self.bytes.get(start..self.pos).unwrap_or(&[])).unwrap_or(""));
+            out.push_str(
+                std::str::from_utf8(self.bytes.get(start..self.pos).unwrap_or(&[])).unwrap_or(""),
+            );
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
@@ -516,8 +524,6 @@ mod from_serde {
             d.deserialize_any(ValueVisitor)
         }
     }
-
-
 }
 #[cfg(not(target_arch = "wasm32"))]
 pub use from_serde::read;

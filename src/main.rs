@@ -11,7 +11,7 @@ mod native {
     use std::process::ExitCode;
 
     const USAGE: &str = "usage:
-      revitalization-infographic html  [--lang zh|en] [--dataset FILE] [--width PX] [--group]
+      revitalization-infographic html  [--lang zh|en] [--dataset FILE] [--width PX] [--group] [--id-prefix P]
       revitalization-infographic stats [--dataset FILE]
       revitalization-infographic check [--dataset FILE]
       revitalization-infographic csv   [--lang zh|en] [--dataset FILE]
@@ -30,6 +30,7 @@ mod native {
         dataset: Option<String>,
         width_px: f64,
         group: bool,
+        id_prefix: Option<String>,
     }
 
     fn parse_args() -> Result<Args, String> {
@@ -41,6 +42,7 @@ mod native {
             dataset: None,
             width_px: 720.0,
             group: false,
+            id_prefix: None,
         };
         while let Some(a) = it.next() {
             match a.as_str() {
@@ -58,6 +60,19 @@ mod native {
                         .ok_or(format!("invalid --width: {v} (280 to 4000)"))?;
                 }
                 "--group" => args.group = true,
+                "--id-prefix" => {
+                    let v = it.next().ok_or("--id-prefix needs a value")?;
+                    if v.is_empty()
+                        || !v
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                    {
+                        return Err(format!(
+                            "invalid --id-prefix: {v} (letters, digits, - and _)"
+                        ));
+                    }
+                    args.id_prefix = Some(v);
+                }
                 "-h" | "--help" => return Err(String::new()),
                 other => return Err(format!("unknown argument: {other}")),
             }
@@ -81,11 +96,23 @@ mod native {
     }
 
     /// A complete HTML fragment: the fallback goes inside the placeholder element as is.
-    pub fn static_html(ds: &Dataset, lang: Lang, width_px: f64, group: bool) -> String {
+    /// Element ids carry the language by default (`ri-zh-title`), so a page can hold a zh and
+    /// an en fallback; `--id-prefix` tells two of one language apart.
+    pub fn static_html(
+        ds: &Dataset,
+        lang: Lang,
+        width_px: f64,
+        group: bool,
+        id_prefix: Option<&str>,
+    ) -> String {
         let st = stats::compute(ds);
         let mut o = ViewOptions::new(lang, width_px);
         o.static_page = true;
         o.group_zh = group;
+        o.id_prefix = match id_prefix {
+            Some(p) => p.to_owned(),
+            None => format!("ri-{}-", lang.as_str()),
+        };
         to_html(&view::build(ds, &st, &o))
     }
 
@@ -112,7 +139,13 @@ mod native {
             }
         };
         let out = match args.command.as_str() {
-            "html" => static_html(&ds, args.lang, args.width_px, args.group),
+            "html" => static_html(
+                &ds,
+                args.lang,
+                args.width_px,
+                args.group,
+                args.id_prefix.as_deref(),
+            ),
             "stats" => stats::to_json(&stats::compute(&ds)),
             "check" => {
                 let st = stats::compute(&ds);

@@ -1,6 +1,6 @@
 //! Derived figures and consistency checks from the relations a dataset declares: `&Dataset -> Stats`; no knowledge of any one story's ids.
 
-use crate::dataset::{Dataset, Figure, Relation, RelationKind, Text};
+use crate::dataset::{Dataset, Figure, Relation, RelationKind, Text, MAX_ABS_VALUE};
 use crate::format::{self, format_number, format_plain, Kind, Lang, NumberFormat, Qualifier};
 use serde::Serialize;
 
@@ -99,9 +99,27 @@ pub fn compute(ds: &Dataset) -> Stats {
             .filter_map(|id| ds.figure(id))
             .collect();
         // Validation guarantees every input exists; a short list is a broken invariant, not a crash.
-        let Some(c) = compute_one(relation, &inputs) else {
+        let Some(mut c) = compute_one(relation, &inputs) else {
             continue;
         };
+        // A quotient can overflow (1e15 ÷ 1e-300) or leave the range validation allows for
+        // figures; neither can be shown honestly, so it is missing, with a warning saying why.
+        if c.value
+            .is_some_and(|v| !v.is_finite() || v.abs() > MAX_ABS_VALUE)
+        {
+            c.value = None;
+            c.qualifier = Qualifier::Exact;
+            if c.check.as_ref().is_none_or(|(ok, _, _)| *ok) {
+                c.check = Some((
+                    false,
+                    0.0,
+                    both(
+                        format!("{}超出可显示的范围，无法计算", relation.label.zh),
+                        format!("{} is out of range and cannot be shown", relation.label.en),
+                    ),
+                ));
+            }
+        }
         let figures: Vec<String> = inputs.iter().map(|f| f.id.clone()).collect();
         if let Some((ok, difference, message)) = c.check {
             stats.checks.push(Check {

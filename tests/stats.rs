@@ -684,7 +684,10 @@ fn stats_json_is_what_serde_would_write() {
     fn same(a: &Value, b: &Value) -> bool {
         match (a, b) {
             (Value::Number(x), Value::Number(y)) => {
-                let (x, y) = (x.as_f64().unwrap_or(f64::NAN), y.as_f64().unwrap_or(f64::NAN));
+                let (x, y) = (
+                    x.as_f64().unwrap_or(f64::NAN),
+                    y.as_f64().unwrap_or(f64::NAN),
+                );
                 (x - y).abs() <= 1e-12 * x.abs().max(1.0)
             }
             (Value::Array(x), Value::Array(y)) => {

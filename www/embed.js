@@ -3,39 +3,487 @@
 // page, next to this file (so it works from any origin or path), and mounts each element as
 // it nears the viewport. The element's own children (the static fallback) stay until the
 // widget replaces them, and stay for good if WebAssembly cannot load.
+//
+// When something goes wrong (WebAssembly missing or refused by the page's CSP, the .wasm or
+// the dataset answering an error, invalid JSON, a dataset over 5 MB, a network that never
+// answers), the element:
+//   - keeps what the reader can read (the fallback, or the last good graphic),
+//   - shows the reason as text: a <p role="status" data-ri-notice> first in the element (or,
+//     once a graphic is mounted, first in its shadow root),
+//   - gets data-state="error" and fires `error` with { code, message } (message in words),
+//   - and can be tried again: el.retry(), re-adding the element, or setting a new src.
+// Timeouts: 20 s, or the element's data-timeout (milliseconds), or
+// window.REVITALIZATION_INFOGRAPHIC_TIMEOUT_MS set before this script runs.
+//
+// Nothing here writes HTML from strings: text goes in with textContent, styles through
+// constructable stylesheets, so it runs under a strict CSP with Trusted Types enforced.
 
 const TAG = "revitalization-infographic";
 const GLUE_URL = new URL("./revitalization_infographic.js", import.meta.url);
 const WASM_URL = new URL("./revitalization_infographic_bg.wasm", import.meta.url);
 const MAX_DATASET_BYTES = 5 * 1024 * 1024;
-const FETCH_TIMEOUT_MS = 15000;
+const DEFAULT_TIMEOUT_MS = 20000;
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+const NOTICE = "data-ri-notice";
+const EVENTS = ["ready", "error", "select", "languagechange"];
+// Load failures that trying again cannot mend until the page itself is reloaded.
+const PERMANENT = new Set(["wasm-unsupported", "wasm-blocked"]);
+
+/** Milliseconds to wait for a load: the element's data-timeout, the page's global, or 20 s. */
+function timeoutMs(el) {
+  for (const v of [el?.getAttribute("data-timeout"), globalThis.REVITALIZATION_INFOGRAPHIC_TIMEOUT_MS]) {
+    if (v === null || v === undefined || v === "") continue;
+    const n = Number(v);
+    if (Number.isFinite(n) && n > 0) return n;
+  }
+  return DEFAULT_TIMEOUT_MS;
+}
+
+function seconds(ms) {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
+function codeError(code, message, extra = {}) {
+  const e = new Error(message);
+  e.code = code;
+  Object.assign(e, extra);
+  return e;
+}
+
+/** A URL or attribute value as a reader may see it: one line, not too long. */
+function shown(s) {
+  const t = String(s).replace(/[\u0000-\u001f\u007f]/g, " ");
+  return t.length > 120 ? `${t.slice(0, 117)}…` : t;
+}
+
+/** The first bytes of a body, described for a reader ("<!doctype html>…"). */
+function preview(bytes) {
+  const text = new TextDecoder("utf-8", { fatal: false })
+    .decode(bytes.subarray(0, 48))
+    .replace(/\s+/g, " ")
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g, "·")
+    .trim();
+  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+}
+
+async function firstBytes(response, n = 64) {
+  try {
+    const reader = response.body.getReader();
+    const chunks = [];
+    let have = 0;
+    while (have < n) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      have += value.length;
+    }
+    reader.cancel().catch(() => {});
+    const out = new Uint8Array(have);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+function httpStatus(res) {
+  return `HTTP ${res.status}${res.statusText ? ` (${res.statusText})` : ""}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// The module: loaded and instantiated once per page; every widget shares it.
 
 let modulePromise = null;
+let glueHref = GLUE_URL.href;
+let attempts = 0;
 
-/** The module, instantiated once per page; every widget shares it. */
-export function load() {
+/**
+ * The module, instantiated once per page. Rejects with an Error carrying `code` and a
+ * message in words; a failed load is tried again by the next call.
+ */
+export function load({ timeout } = {}) {
   if (!modulePromise) {
-    modulePromise = (async () => {
-      if (typeof WebAssembly !== "object") {
-        throw codeError("wasm-unsupported", "this browser cannot run WebAssembly");
-      }
-      const mod = await import(GLUE_URL.href);
-      await mod.default({ module_or_path: WASM_URL });
-      return mod;
-    })();
-    // A failed load may be retried by the next widget (a flaky network, say).
-    modulePromise.catch(() => {
-      modulePromise = null;
+    const p = loadOnce(timeout > 0 ? timeout : timeoutMs(null));
+    modulePromise = p;
+    // A failed load is tried again by the next call (a flaky network, a fixed server), unless
+    // only reloading the page can change the answer (no WebAssembly, or the page's policy).
+    p.catch((e) => {
+      if (modulePromise === p && !PERMANENT.has(e.code)) modulePromise = null;
     });
   }
   return modulePromise;
 }
 
-function codeError(code, message) {
-  const e = new Error(message);
-  e.code = code;
-  return e;
+async function loadOnce(ms) {
+  if (typeof WebAssembly !== "object" || !WebAssembly || typeof WebAssembly.instantiate !== "function") {
+    throw codeError(
+      "wasm-unsupported",
+      "this browser cannot run WebAssembly (it is missing or switched off), so the interactive graphic cannot start",
+    );
+  }
+  attempts += 1;
+  const ctrl = new AbortController();
+  let timer;
+  const timedOut = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      ctrl.abort();
+      reject(
+        codeError("wasm-timeout", `the WebAssembly file at ${WASM_URL.href} did not load within ${seconds(ms)}`, {
+          url: WASM_URL.href,
+        }),
+      );
+    }, ms);
+  });
+  const work = instantiate(ctrl.signal);
+  work.catch(() => {}); // lost the race to the timeout: already reported
+  try {
+    return await Promise.race([work, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
+
+async function instantiate(signal) {
+  let mod;
+  try {
+    mod = await import(glueHref);
+  } catch (e) {
+    // A failed module import stays failed for that URL: the next attempt asks for a new one.
+    glueHref = `${GLUE_URL.href}${GLUE_URL.search ? "&" : "?"}retry=${attempts}`;
+    throw codeError("glue-failed", `the script ${GLUE_URL.href} could not be loaded`, { url: GLUE_URL.href, cause: e });
+  }
+  const url = WASM_URL.href;
+  let res;
+  try {
+    res = await fetch(WASM_URL, { signal, credentials: "same-origin" });
+  } catch (e) {
+    throw codeError(
+      "wasm-fetch-failed",
+      `the WebAssembly file at ${url} could not be fetched (the network failed, or the request was blocked)`,
+      { url, cause: e },
+    );
+  }
+  if (!res.ok) {
+    res.body?.cancel().catch(() => {});
+    throw codeError("wasm-fetch-failed", `the WebAssembly file at ${url} answered ${httpStatus(res)}`, { url });
+  }
+  // A second reading of the body, to say what came instead should compiling fail.
+  const copy = res.clone();
+  try {
+    await mod.default({ module_or_path: res });
+  } catch (e) {
+    throw await explainWasmFailure(e, copy, url, signal);
+  }
+  copy.body?.cancel().catch(() => {});
+  // Instantiated already (the page's own init() came first): the download was not needed.
+  if (!res.bodyUsed) res.body?.cancel().catch(() => {});
+  return mod;
+}
+
+async function explainWasmFailure(e, copy, url, signal) {
+  const raw = String(e?.message ?? e);
+  if (/Content.Security.Policy|unsafe-eval/i.test(raw)) {
+    copy.body?.cancel().catch(() => {});
+    return codeError(
+      "wasm-blocked",
+      "this page's Content-Security-Policy does not allow WebAssembly to run (its script-src needs 'wasm-unsafe-eval')",
+      { url, cause: e },
+    );
+  }
+  if (signal.aborted) return codeError("wasm-timeout", `the WebAssembly file at ${url} did not load in time`, { url });
+  const head = await firstBytes(copy, 64);
+  if (head && head.length === 0) {
+    return codeError("wasm-invalid", `the WebAssembly file at ${url} is empty`, { url, cause: e });
+  }
+  if (head && !WASM_MAGIC.every((b, i) => head[i] === b)) {
+    return codeError(
+      "wasm-invalid",
+      `the file at ${url} is not a WebAssembly file (it starts with "${preview(head)}")`,
+      { url, cause: e },
+    );
+  }
+  if (typeof WebAssembly === "object" && e instanceof WebAssembly.LinkError) {
+    return codeError(
+      "wasm-invalid",
+      `the WebAssembly file at ${url} does not match the script revitalization_infographic.js next to it (one of the two is an old copy)`,
+      { url, cause: e },
+    );
+  }
+  return codeError(
+    "wasm-invalid",
+    `the WebAssembly file at ${url} could not be compiled: it is incomplete or damaged`,
+    { url, cause: e },
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Datasets (the src attribute).
+
+async function fetchDataset(src, ms, outer) {
+  const name = shown(src);
+  const ctrl = new AbortController();
+  const onOuter = () => ctrl.abort();
+  outer?.addEventListener("abort", onOuter);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ctrl.abort();
+  }, ms);
+  const late = () =>
+    codeError("dataset-timeout", `the dataset at ${name} did not arrive within ${seconds(ms)}`, { url: src });
+  try {
+    let res;
+    try {
+      res = await fetch(new URL(src, document.baseURI), { signal: ctrl.signal, credentials: "same-origin" });
+    } catch (e) {
+      if (timedOut) throw late();
+      if (outer?.aborted) throw codeError("aborted", "the element was removed");
+      throw codeError(
+        "dataset-fetch-failed",
+        `the dataset at ${name} could not be fetched (the network failed, or its server does not let this page read it)`,
+        { url: src, cause: e },
+      );
+    }
+    if (!res.ok) {
+      res.body?.cancel().catch(() => {});
+      throw codeError("dataset-fetch-failed", `the dataset at ${name} answered ${httpStatus(res)}`, { url: src });
+    }
+    const tooLarge = (size) =>
+      codeError(
+        "dataset-too-large",
+        `the dataset at ${name} is ${size} — larger than the 5 MB a dataset may have`,
+        { url: src },
+      );
+    const declared = Number(res.headers.get("content-length"));
+    if (declared > MAX_DATASET_BYTES) {
+      res.body?.cancel().catch(() => {});
+      throw tooLarge(`${(declared / 1024 / 1024).toFixed(1)} MB`);
+    }
+    // Read at most 5 MB, whatever the server says (or does not say) about the length.
+    const chunks = [];
+    let total = 0;
+    try {
+      const reader = res.body.getReader();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        total += value.length;
+        if (total > MAX_DATASET_BYTES) {
+          reader.cancel().catch(() => {});
+          throw tooLarge("over 5 MB");
+        }
+        chunks.push(value);
+      }
+    } catch (e) {
+      if (e.code) throw e;
+      if (timedOut) throw late();
+      if (outer?.aborted) throw codeError("aborted", "the element was removed");
+      throw codeError("dataset-fetch-failed", `the dataset at ${name} broke off while loading`, { url: src, cause: e });
+    }
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    const utf8 = (b) => {
+      try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(b);
+      } catch {
+        return null;
+      }
+    };
+    const text = utf8(bytes);
+    if (text === null) {
+      // A character cut in half at the very end: the file was cut off, not of another encoding.
+      const cut = [1, 2, 3].some((n) => bytes.length > n && utf8(bytes.subarray(0, bytes.length - n)) !== null);
+      throw codeError(
+        "dataset-invalid-json",
+        cut
+          ? `the dataset at ${name} is not valid JSON: it stops in the middle (the file is cut off)`
+          : `the dataset at ${name} is not UTF-8 text, so it cannot be JSON`,
+        { url: src },
+      );
+    }
+    return parseJson(text, name, src);
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener("abort", onOuter);
+  }
+}
+
+function parseJson(text, name, src) {
+  const bad = (why) => codeError("dataset-invalid-json", `the dataset at ${name} is not valid JSON: ${why}`, { url: src });
+  const body = text.replace(/^\ufeff/, "");
+  if (!body.trim()) throw bad("it is empty");
+  const first = body.trimStart()[0];
+  if (first !== "{" && first !== "[") {
+    throw bad(`it starts with "${preview(new TextEncoder().encode(body.trimStart()))}", not with "{"`);
+  }
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    const raw = String(e?.message ?? "");
+    const pos = /position (\d+)/.exec(raw);
+    if (/end of (JSON )?(input|data)|unterminated/i.test(raw) || (pos && Number(pos[1]) >= body.trimEnd().length)) {
+      throw bad("it stops in the middle (the file is cut off)");
+    }
+    if (pos) {
+      const before = body.slice(0, Number(pos[1]));
+      const line = before.split("\n").length;
+      const column = before.length - before.lastIndexOf("\n");
+      throw bad(`something is wrong at line ${line}, column ${column}`);
+    }
+    throw bad("its syntax is wrong");
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The notice: the reason, as text, where the reader looks.
+
+const NOTICE_CSS =
+  "display:block;box-sizing:border-box;margin:0 0 12px;padding:8px 12px;border:0;" +
+  "border-left:4px solid #a33b00;border-radius:4px;background:#fff3e6;color:#3d1a00;" +
+  'font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans CJK SC",sans-serif;' +
+  "text-align:start;white-space:normal;overflow-wrap:anywhere;visibility:inherit;opacity:1";
+
+// Defences that belong with the widget's stylesheet, adopted into each widget's shadow root
+// after the module's own sheet (until www/infographic.css carries them itself):
+//  - the custom properties that sheet reads with a fallback but does not set on :host (the
+//    dark twins, the English font) are set to their initial value on :host, so a page's
+//    `:root { --ri-dark-bg: … }` is not inherited into the widget, while the documented hook
+//    `revitalization-infographic { --ri-dark-bg: … }` still wins (page rules beat :host);
+//  - the frame starts from initial values instead of inheriting the page's typography
+//    (`* { all: unset }` on the host lets italics, letter-spacing, text-transform or
+//    white-space: pre through to every text inside), except for what hiding or printing the
+//    element must still reach. :where() keeps it below every rule of the module's sheet.
+const UNSET_ON_HOST = [
+  "accent", "bar", "bar-inc", "bar-prev", "bg", "fg", "focus", "line", "muted", "ok", "ring",
+  "ring-track", "surface", "warn", "warn-bg",
+].map((n) => `--ri-dark-${n}`).concat("--ri-font-en");
+const SHADOW_CSS =
+  `:host{${UNSET_ON_HOST.map((p) => `${p}:initial`).join(";")}}` +
+  ":where(.ri-frame){all:initial;display:block;visibility:inherit;pointer-events:inherit;" +
+  "color-scheme:inherit;print-color-adjust:inherit;-webkit-print-color-adjust:inherit}" +
+  `[${NOTICE}]{${NOTICE_CSS}}`;
+
+let embedShadowSheet;
+function shadowSheet() {
+  if (embedShadowSheet === undefined) {
+    try {
+      embedShadowSheet = new CSSStyleSheet();
+      embedShadowSheet.replaceSync(SHADOW_CSS);
+    } catch {
+      embedShadowSheet = null;
+    }
+  }
+  return embedShadowSheet;
+}
+
+function adoptShadowSheet(root) {
+  const sheet = shadowSheet();
+  if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+}
+
+function findNotice(root) {
+  for (const child of root.children) if (child.hasAttribute(NOTICE)) return child;
+  return null;
+}
+
+function showNotice(el, error) {
+  const lang = pickLang(el);
+  const root = el.shadowRoot ?? el;
+  let p = findNotice(root);
+  if (!p) {
+    p = document.createElement("p");
+    p.setAttribute(NOTICE, "");
+    p.setAttribute("role", "status");
+  }
+  p.setAttribute("data-code", error.code || "load-failed");
+  p.setAttribute("lang", lang === "en" ? "en" : "zh-CN");
+  p.textContent = "";
+  const lead = lang === "en" ? "The interactive graphic could not be shown: " : "互动图表无法显示。原因：";
+  const reason = document.createElement("span");
+  reason.setAttribute("lang", "en");
+  reason.textContent = `${error.message}.`;
+  p.append(lead, reason);
+  root.prepend(p);
+  if (root !== el) {
+    adoptShadowSheet(root);
+    // No graphic in the shadow root: let the fallback show again beneath the notice.
+    if (!el._handle && !root.querySelector("slot")) root.append(document.createElement("slot"));
+  }
+}
+
+function clearNotice(el) {
+  findNotice(el)?.remove();
+  if (el.shadowRoot) findNotice(el.shadowRoot)?.remove();
+}
+
+function fail(el, error) {
+  if (error.code === "aborted") return;
+  el.setAttribute("data-state", "error");
+  showNotice(el, error);
+  const detail = { code: error.code || "load-failed", message: String(error.message || error) };
+  if (error.url) detail.url = error.url;
+  el.dispatchEvent(new CustomEvent("error", { bubbles: true, composed: true, detail }));
+  console.warn(`${TAG}: ${detail.message}`, error.cause ?? "");
+}
+
+// ---------------------------------------------------------------------------------------
+// Events the module fires while embed.js calls into it (render, update) are held back and
+// fired again once the call has returned, so that a `ready` handler finds el.infographic set
+// and may call update() on it. Caught at the window in the capture phase, before the page's
+// own listeners.
+
+const held = new Map();
+function holdEvent(e) {
+  const list = held.get(e.target);
+  if (list && e instanceof CustomEvent) {
+    e.stopImmediatePropagation();
+    list.push(e);
+  }
+}
+
+function withHeldEvents(el, run) {
+  const list = [];
+  held.set(el, list);
+  let result;
+  try {
+    result = run();
+  } finally {
+    held.delete(el);
+  }
+  return {
+    result,
+    replay() {
+      for (const e of list) {
+        let detail = e.detail;
+        if (e.type === "error" && detail && !detail.message) detail = { ...detail, message: describeErrors(detail) };
+        el.dispatchEvent(new CustomEvent(e.type, { bubbles: e.bubbles, composed: e.composed, detail }));
+      }
+    },
+  };
+}
+
+/** A message in words for the module's invalid-dataset event, which lists errors with paths. */
+function describeErrors(detail) {
+  const errors = Array.isArray(detail.errors) ? detail.errors : [];
+  if (!errors.length) return "the dataset is not valid";
+  const first = errors[0];
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
+  return `the dataset is not valid: ${first.path || "dataset"}: ${first.message}${more}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// The element.
 
 function pickLang(el) {
   const own = el.getAttribute("lang") || document.documentElement.lang || "zh";
@@ -45,50 +493,6 @@ function pickLang(el) {
 function pickTheme(el) {
   const t = el.getAttribute("theme");
   return t === "light" || t === "dark" ? t : "auto";
-}
-
-async function fetchDataset(src) {
-  const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), FETCH_TIMEOUT_MS);
-  try {
-    let res;
-    try {
-      res = await fetch(new URL(src, document.baseURI), { signal: ctrl.signal, credentials: "same-origin" });
-    } catch (e) {
-      throw codeError(
-        ctrl.signal.aborted ? "dataset-timeout" : "dataset-fetch-failed",
-        ctrl.signal.aborted
-          ? `the dataset at ${src} did not answer within ${FETCH_TIMEOUT_MS / 1000} s`
-          : `the dataset at ${src} could not be fetched`,
-      );
-    }
-    if (!res.ok) {
-      throw codeError("dataset-fetch-failed", `the dataset at ${src} answered HTTP ${res.status}`);
-    }
-    const text = await res.text();
-    if (text.length > MAX_DATASET_BYTES) {
-      throw codeError("dataset-too-large", `the dataset at ${src} is larger than 5 MB`);
-    }
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      throw codeError("dataset-invalid-json", `the dataset at ${src} is not valid JSON: ${e.message}`);
-    }
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function fail(el, error) {
-  el.setAttribute("data-state", "error");
-  el.dispatchEvent(
-    new CustomEvent("error", {
-      bubbles: true,
-      composed: true,
-      detail: { code: error.code || "load-failed", message: String(error.message || error) },
-    }),
-  );
-  console.warn(`${TAG}: ${error.message || error}`);
 }
 
 // One observer for every widget: mount when within a screen of the viewport.
@@ -110,13 +514,18 @@ function sharedObserver() {
   return observer;
 }
 
-// Reserve height before mounting so the page does not jump; a constructable sheet, so a
-// strict CSP (style-src 'self') allows it.
-function reserveHeight() {
+// Page-level rules, as a constructable sheet (a strict CSP, style-src 'self', allows it):
+// the element is a block (unless hidden), reserves height before mounting so the page does
+// not jump, and the notice is readable whatever the page's own CSS does to paragraphs.
+function pageSheet() {
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(
-      `${TAG}{display:block}${TAG}:not([data-state]):empty{min-height:var(--ri-reserve-height,640px)}`,
+      // :where(): no specificity, so any rule of the page that names the element wins, while
+      // a universal `* { all: unset }` (earlier, and as weak) does not make it inline.
+      `:where(${TAG}:not([hidden])){display:block}` +
+        `${TAG}:not([data-state]):empty{min-height:var(--ri-reserve-height,640px)}` +
+        `${TAG}>[${NOTICE}]{${NOTICE_CSS}}`,
     );
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   } catch {
@@ -129,6 +538,15 @@ class RevitalizationInfographic extends HTMLElement {
     return ["lang", "src", "theme"];
   }
 
+  constructor() {
+    super();
+    this._handle = null;
+    this._mounting = null;
+    this._generation = 0;
+    this._srcGeneration = 0;
+    this._abort = null;
+  }
+
   connectedCallback() {
     if (this._handle || this._mounting) return;
     const io = sharedObserver();
@@ -138,52 +556,155 @@ class RevitalizationInfographic extends HTMLElement {
 
   disconnectedCallback() {
     if (observer) observer.unobserve(this);
-    this._generation = (this._generation || 0) + 1;
-    if (this._handle) {
-      // destroy() removes listeners and nodes; free() releases the Rust side.
-      this._handle.destroy();
-      this._handle.free();
-      this._handle = null;
-    }
-    this._mounting = false;
+    this._release();
   }
 
-  async attributeChangedCallback(name, oldValue, newValue) {
-    if (!this._handle || oldValue === newValue) return;
+  /** Forgets any load in flight and frees the graphic; the element itself stays as it is. */
+  _release() {
+    this._generation += 1;
+    this._srcGeneration += 1;
+    this._abort?.abort();
+    this._abort = null;
+    this._mounting = null;
+    const handle = this._handle;
+    this._handle = null;
+    if (handle) {
+      // destroy() removes listeners, observers, frames and nodes; free() releases the Rust side.
+      try {
+        handle.destroy();
+      } catch {
+        // Already destroyed or freed through the handle: nothing left to release.
+      }
+      try {
+        handle.free();
+      } catch {
+        // Freed already.
+      }
+    }
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    if (!this._handle) {
+      if (name === "src" && this.isConnected) {
+        if (this._mounting) {
+          // Loading the old src: forget it and load the new one instead.
+          this._generation += 1;
+          this._abort?.abort();
+          this._mounting = null;
+          this.mount();
+        } else if (this.getAttribute("data-state") === "error") {
+          // A failed widget whose cause the page just fixed: try again.
+          this.retry();
+        }
+      }
+      return;
+    }
     try {
-      if (name === "lang") this._handle.setLanguage(pickLang(this));
-      else if (name === "theme") this._handle.setTheme(pickTheme(this));
-      else if (name === "src") this._handle.update(newValue ? await fetchDataset(newValue) : undefined);
+      if (name === "lang") this._call(() => this._handle.setLanguage(pickLang(this)));
+      else if (name === "theme") this._call(() => this._handle.setTheme(pickTheme(this)));
+      else if (name === "src") this._applySrc();
     } catch (e) {
       fail(this, e);
     }
   }
 
-  /** The widget handle (see the module's `render`), once mounted. */
+  /** The widget handle (see the module's `render`), once mounted; null before and after. */
   get infographic() {
-    return this._handle || null;
+    return this._handle;
   }
 
-  async mount() {
-    if (this._handle || this._mounting) return;
-    this._mounting = true;
-    const generation = (this._generation = (this._generation || 0) + 1);
+  /** Calls into the module with its events held until the call returns. */
+  _call(run) {
+    const { result, replay } = withHeldEvents(this, run);
+    replay();
+    return result;
+  }
+
+  async _applySrc() {
+    const generation = ++this._srcGeneration;
+    const src = this.getAttribute("src");
     try {
-      const src = this.getAttribute("src");
-      const [mod, dataset] = await Promise.all([load(), src ? fetchDataset(src) : undefined]);
-      // Removed from the page while loading: mount nothing.
-      if (generation !== this._generation || !this.isConnected) return;
-      this._handle = mod.render(this, dataset, { lang: pickLang(this), theme: pickTheme(this) });
+      const dataset = src ? await fetchDataset(src, timeoutMs(this), this._abort?.signal) : undefined;
+      if (generation !== this._srcGeneration || !this._handle) return false;
+      clearNotice(this);
+      this._call(() => this._handle.update(dataset));
+      return this.getAttribute("data-state") === "ready";
     } catch (e) {
-      if (generation === this._generation) fail(this, e);
-    } finally {
-      if (generation === this._generation) this._mounting = false;
+      if (generation === this._srcGeneration && this._handle) fail(this, e);
+      return false;
     }
+  }
+
+  /**
+   * Mounts the graphic now (the shared observer calls it when the element nears the
+   * viewport). Resolves to true once mounted, false if it failed or the element left.
+   */
+  mount() {
+    if (this._handle) return Promise.resolve(true);
+    if (this._mounting) return this._mounting;
+    const generation = ++this._generation;
+    const abort = (this._abort = new AbortController());
+    const run = async () => {
+      try {
+        const ms = timeoutMs(this);
+        const src = this.getAttribute("src");
+        const [mod, dataset] = await Promise.all([
+          load({ timeout: ms }),
+          src ? fetchDataset(src, ms, abort.signal) : undefined,
+        ]);
+        // Removed from the page (or destroyed) while loading: mount nothing.
+        if (generation !== this._generation || !this.isConnected) return false;
+        const { result, replay } = withHeldEvents(this, () =>
+          mod.render(this, dataset, { lang: pickLang(this), theme: pickTheme(this) }),
+        );
+        this._handle = result;
+        this._mounting = null;
+        adoptShadowSheet(this.shadowRoot);
+        clearNotice(this);
+        replay();
+        return this._handle !== null && this.getAttribute("data-state") === "ready";
+      } catch (e) {
+        if (generation !== this._generation) return false;
+        this._mounting = null;
+        fail(this, e);
+        return false;
+      }
+    };
+    this._mounting = run();
+    return this._mounting;
+  }
+
+  /**
+   * Tries again after a failure (a flaky network, a fixed server): re-fetches the dataset of
+   * a mounted widget, or mounts one that is not. Resolves to true when the graphic is ready.
+   */
+  retry() {
+    if (!this.isConnected) return Promise.resolve(false);
+    if (this._handle) return this._applySrc();
+    if (this._mounting) return this._mounting;
+    if (observer) observer.unobserve(this);
+    return this.mount();
+  }
+
+  /**
+   * Removes the graphic, its listeners, observers and frames; safe to call twice. The
+   * fallback shows again; retry() or re-adding the element mounts a new graphic.
+   */
+  destroy() {
+    if (observer) observer.unobserve(this);
+    const hadHandle = this._handle !== null;
+    this._release();
+    if (this.shadowRoot && hadHandle && !this.shadowRoot.querySelector("slot")) {
+      this.shadowRoot.append(document.createElement("slot"));
+    }
+    this.setAttribute("data-state", "destroyed");
   }
 }
 
 // Included twice, or alongside another copy: define once, and the first copy wins.
 if (!customElements.get(TAG)) {
-  reserveHeight();
+  pageSheet();
+  for (const type of EVENTS) window.addEventListener(type, holdEvent, true);
   customElements.define(TAG, RevitalizationInfographic);
 }

@@ -161,20 +161,21 @@ pub fn export_svg(ds: &Dataset, stats: &Stats, lang: Lang) -> String {
                     });
                     let mut g =
                         svg("g").attr("transform", format!("translate(24 {})", fmt_coord(y)));
-                    for (row, value) in chart.rows.iter().zip(&formatted) {
+                    for row in &chart.rows {
                         for (i, l) in row.label_lines.iter().enumerate() {
                             g = g.child(t(row.bar_x, row.label_y + i as f64 * 17.0, "l", l));
                         }
-                        g = g
-                            .child(
-                                svg("rect")
-                                    .class("bar")
-                                    .num("x", row.bar_x)
-                                    .num("y", row.bar_y)
-                                    .num("width", row.bar_w)
-                                    .num("height", row.bar_h),
-                            )
-                            .child(t(row.value_x, row.value_y, "v", value));
+                        g = g.child(
+                            svg("rect")
+                                .class("bar")
+                                .num("x", row.bar_x)
+                                .num("y", row.bar_y)
+                                .num("width", row.bar_w)
+                                .num("height", row.bar_h),
+                        );
+                        for (i, l) in row.value_lines.iter().enumerate() {
+                            g = g.child(t(row.value_x, row.value_y + i as f64 * 17.0, "v", l));
+                        }
                     }
                     body.push(g.into());
                     y += chart.axis_y + 8.0;

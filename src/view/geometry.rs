@@ -6,7 +6,10 @@
 pub fn text_width_px(s: &str, font_px: f64) -> f64 {
     s.chars()
         .map(|c| {
-            let em = if is_wide(c) {
+            let em = if is_emoji(c) {
+                // Colour emoji fonts advance emoji by more than 1 em.
+                1.25
+            } else if is_wide(c) {
                 1.0
             } else if c.is_ascii_uppercase() || c == 'm' || c == 'w' || c == '¥' {
                 0.72
@@ -18,6 +21,12 @@ pub fn text_width_px(s: &str, font_px: f64) -> f64 {
             em * font_px
         })
         .sum()
+}
+
+/// Pictographs drawn as colour emoji: symbols and dingbats, the emoji planes, and the
+/// regional indicators that pair into flags.
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF)
 }
 
 fn is_wide(c: char) -> bool {
@@ -86,7 +95,25 @@ fn is_opening(c: char) -> bool {
 fn tokens(s: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
+    let mut joined = false;
     for c in s.chars() {
+        // An emoji sequence (👩‍🌾, ❤️, 👍🏽) is one picture: a joiner, a variation selector or a
+        // skin tone, and what follows a joiner, stay on the line of the character before them.
+        let joins = c == '\u{200d}'
+            || ('\u{fe00}'..='\u{fe0f}').contains(&c)
+            || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c);
+        if (joins || joined) && cur.is_empty() {
+            if let Some(last) = out.last_mut() {
+                last.push(c);
+                joined = c == '\u{200d}';
+                continue;
+            }
+        }
+        if joins || joined {
+            cur.push(c);
+            joined = c == '\u{200d}';
+            continue;
+        }
         if is_closing(c) && cur.is_empty() {
             if let Some(last) = out.last_mut() {
                 last.push(c);
@@ -129,6 +156,10 @@ pub fn nice_ticks(max: f64, max_ticks: usize) -> Vec<f64> {
         .map(|m| m * mag)
         .find(|s| (max / s).ceil() as usize <= max_ticks)
         .unwrap_or(10.0 * mag);
+    // Near the smallest f64 (1e-320) the step underflows to zero or loses its precision.
+    if !step.is_normal() {
+        return vec![0.0, 1.0];
+    }
     let n = (max / step).ceil().max(1.0) as usize;
     (0..=n).map(|i| i as f64 * step).collect()
 }
@@ -138,6 +169,9 @@ pub struct BarRow {
     pub label_lines: Vec<String>,
     /// Baseline of the first label line.
     pub label_y: f64,
+    /// The formatted value: one line after the bar, or wrapped lines between the label and the
+    /// bar when values are too wide to sit beside their bars; lines are `LINE_PX` apart.
+    pub value_lines: Vec<String>,
     pub bar_x: f64,
     pub bar_y: f64,
     pub bar_w: f64,
@@ -177,7 +211,9 @@ pub struct BarChart {
 pub const LABEL_FONT_PX: f64 = 13.0;
 pub const VALUE_FONT_PX: f64 = 13.0;
 pub const TICK_FONT_PX: f64 = 11.0;
-const LINE_PX: f64 = 17.0;
+pub const LINE_PX: f64 = 17.0;
+/// The narrowest plot that still compares bars; below it, values leave the bars' line.
+const MIN_PLOT_PX: f64 = 40.0;
 const BAR_H: f64 = 18.0;
 const ROW_GAP: f64 = 14.0;
 const PAD: f64 = 4.0;
@@ -203,7 +239,12 @@ pub fn bar_chart(
         .map(|s| text_width_px(s, VALUE_FONT_PX))
         .fold(0.0, f64::max);
     let plot_x = PAD;
-    let plot_w = (width_px - 2.0 * PAD - value_w - 8.0).max(40.0);
+    let room = width_px - 2.0 * PAD;
+    // Values sit after their bars while that leaves the bars 40 px; wider ones (a long unit,
+    // 1,000,000,000,000,000 written in full) go on lines of their own above each bar instead,
+    // and the bars take the whole width.
+    let beside = room - value_w - 8.0 >= MIN_PLOT_PX;
+    let plot_w = if beside { room - value_w - 8.0 } else { room };
 
     // Ticks as many as fit without their labels touching.
     let probe = nice_ticks(max, 5);
@@ -224,10 +265,19 @@ pub fn bar_chart(
     let mut rows = Vec::with_capacity(values.len());
     for (i, &v) in values.iter().enumerate() {
         let label = labels.get(i).map(String::as_str).unwrap_or("");
-        let label_lines = wrap(label, width_px - 2.0 * PAD, LABEL_FONT_PX);
+        let label_lines = wrap(label, room, LABEL_FONT_PX);
         let top = y;
         let label_y = y + LABEL_FONT_PX;
         y += LINE_PX * label_lines.len().max(1) as f64 + 2.0;
+        let value = formatted.get(i).map(String::as_str).unwrap_or("");
+        let (value_lines, above_y) = if beside {
+            (vec![value.to_owned()], None)
+        } else {
+            let lines = wrap(value, room, VALUE_FONT_PX);
+            let first_y = y + VALUE_FONT_PX;
+            y += LINE_PX * lines.len().max(1) as f64 + 2.0;
+            (lines, Some(first_y))
+        };
         let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
         // A non-zero value keeps a sliver so it is visibly there.
         let bar_w = if v > 0.0 {
@@ -242,8 +292,9 @@ pub fn bar_chart(
             bar_y: y,
             bar_w,
             bar_h: BAR_H,
-            value_x: plot_x + bar_w + 6.0,
-            value_y: y + BAR_H / 2.0 + VALUE_FONT_PX * 0.35,
+            value_x: if beside { plot_x + bar_w + 6.0 } else { plot_x },
+            value_y: above_y.unwrap_or(y + BAR_H / 2.0 + VALUE_FONT_PX * 0.35),
+            value_lines,
             hit: Rect {
                 x: 0.0,
                 y: top,

@@ -109,6 +109,13 @@ fn tick_label(value: f64, kind: Kind, lang: Lang) -> String {
     s.trim_end_matches(" yuan").to_owned()
 }
 
+/// Text from the dataset in an element of its own: `dir="auto"` takes the direction of its
+/// first strong character and isolates it, so an Arabic or Hebrew label reads right to left
+/// and does not pull the number beside it into its own order.
+fn data_text(e: Element, s: &str) -> Element {
+    e.attr("dir", "auto").text(s)
+}
+
 fn aria_value(f: &Figure, lang: Lang, group_zh: bool) -> String {
     let sep = if lang == Lang::Zh { "：" } else { ": " };
     format!(
@@ -260,6 +267,7 @@ fn header(ds: &Dataset, o: &ViewOptions) -> Element {
             .attr("href", url.as_str())
             .attr("rel", "noopener noreferrer")
             .attr("target", "_blank")
+            .attr("dir", "auto")
             .text(source_name)
             .into(),
         None => text(source_name),
@@ -271,9 +279,10 @@ fn header(ds: &Dataset, o: &ViewOptions) -> Element {
             el("h2")
                 .class("ri-title")
                 .attr("id", o.id("title"))
+                .attr("dir", "auto")
                 .text(story.title.get(lang)),
         )
-        .child(el("p").class("ri-dek").text(story.dek.get(lang)))
+        .child(data_text(el("p").class("ri-dek"), story.dek.get(lang)))
         .child(
             el("p")
                 .class("ri-meta")
@@ -327,6 +336,7 @@ fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Element> {
         el("p")
             .class("ri-hero-label")
             .attr("id", o.id("hero-label"))
+            .attr("dir", "auto")
             .text(fig.label.get(lang)),
     );
     section = section.child(
@@ -350,7 +360,10 @@ fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Element> {
                     .attr("tabindex", "0")
                     .attr("data-figure", f.id.as_str())
                     .attr("aria-label", aria_value(f, lang, o.group_zh))
-                    .child(el("span").class("ri-delta-label").text(f.label.get(lang)))
+                    .child(data_text(
+                        el("span").class("ri-delta-label"),
+                        f.label.get(lang),
+                    ))
                     .text(" ")
                     .child(el("strong").text(format_figure(f, lang, o.group_zh))),
             );
@@ -425,13 +438,7 @@ fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Element> {
                         .num("height", row.bar_h),
                 );
             }
-            g = g.child(
-                svg("text")
-                    .class("ri-value")
-                    .num("x", row.value_x)
-                    .num("y", row.value_y)
-                    .text(formatted.get(i).cloned().unwrap_or_default()),
-            );
+            g = g.children(value_lines(row));
         }
         section = section.child(g);
         section = section.child(el("p").class("ri-formula").text(format!(
@@ -463,6 +470,21 @@ fn check_note(check: &crate::stats::Check, lang: Lang) -> Element {
                 check.message.get(lang)
             ))
     }
+}
+
+fn value_lines(row: &geometry::BarRow) -> Vec<Node> {
+    row.value_lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            svg("text")
+                .class("ri-value")
+                .num("x", row.value_x)
+                .num("y", row.value_y + i as f64 * geometry::LINE_PX)
+                .text(l.as_str())
+                .into()
+        })
+        .collect()
 }
 
 fn label_lines(lines: &[String], x: f64, y: f64) -> Vec<Node> {
@@ -503,6 +525,7 @@ fn sections(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Vec<Node> {
                     .attr("aria-selected", if on { "true" } else { "false" })
                     .attr("tabindex", if on { "0" } else { "-1" })
                     .attr("data-tab", i.to_string())
+                    .attr("dir", "auto")
                     .text(s.title.get(lang)),
             );
         }
@@ -521,6 +544,7 @@ fn sections(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Vec<Node> {
                     el("h3")
                         .class("ri-panel-title")
                         .attr("id", o.id(&format!("h-{}", s.id)))
+                        .attr("dir", "auto")
                         .text(s.title.get(lang)),
                 )
         } else {
@@ -571,7 +595,7 @@ fn term_line(f: &Figure, lang: Lang) -> Option<Element> {
     } else {
         t.en.clone()
     };
-    Some(el("span").class("ri-term").text(shown))
+    Some(data_text(el("span").class("ri-term"), &shown))
 }
 
 fn cards(figs: &[&Figure], stats: &Stats, o: &ViewOptions) -> Node {
@@ -588,7 +612,10 @@ fn cards(figs: &[&Figure], stats: &Stats, o: &ViewOptions) -> Node {
                     .class("ri-card-value")
                     .text(format_figure(f, lang, o.group_zh)),
             )
-            .child(el("span").class("ri-card-label").text(f.label.get(lang)));
+            .child(data_text(
+                el("span").class("ri-card-label"),
+                f.label.get(lang),
+            ));
         if let Some(t) = term_line(f, lang) {
             card = card.child(t);
         }
@@ -641,7 +668,7 @@ fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions) -> Node {
         .num("height", chart.height_px)
         .attr("role", "group")
         .attr("aria-label", title_text.as_str());
-    for (i, (row, f)) in chart.rows.iter().zip(figs).enumerate() {
+    for (row, f) in chart.rows.iter().zip(figs) {
         let warn = stats.checks_for(&f.id).any(|c| !c.ok);
         let mut mark = svg("g")
             .class(mark_class("ri-bar-row", stats, &f.id))
@@ -659,22 +686,15 @@ fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions) -> Node {
                     .attr("rx", "4"),
             );
         mark = mark.children(label_lines(&row.label_lines, row.bar_x, row.label_y));
-        mark = mark
-            .child(
-                svg("rect")
-                    .class(if warn { "ri-bar ri-bar-warn" } else { "ri-bar" })
-                    .num("x", row.bar_x)
-                    .num("y", row.bar_y)
-                    .num("width", row.bar_w)
-                    .num("height", row.bar_h),
-            )
-            .child(
-                svg("text")
-                    .class("ri-value")
-                    .num("x", row.value_x)
-                    .num("y", row.value_y)
-                    .text(formatted.get(i).cloned().unwrap_or_default()),
-            );
+        mark = mark.child(
+            svg("rect")
+                .class(if warn { "ri-bar ri-bar-warn" } else { "ri-bar" })
+                .num("x", row.bar_x)
+                .num("y", row.bar_y)
+                .num("width", row.bar_w)
+                .num("height", row.bar_h),
+        );
+        mark = mark.children(value_lines(row));
         g = g.child(mark);
     }
     let mut axis = svg("g").class("ri-axis").attr("aria-hidden", "true").child(
@@ -747,9 +767,12 @@ fn rings(figs: &[&Figure], stats: &Stats, o: &ViewOptions) -> Node {
                     .child(ring)
                     .child(el("span").class("ri-ring-value").text(value)),
             )
-            .child(el("span").class("ri-card-label").text(f.label.get(lang)));
+            .child(data_text(
+                el("span").class("ri-card-label"),
+                f.label.get(lang),
+            ));
         if let Some(w) = wording {
-            item = item.child(el("span").class("ri-term").text(w));
+            item = item.child(data_text(el("span").class("ri-term"), &w));
         }
         if let Some(t) = term_line(f, lang) {
             item = item.child(t);
@@ -772,7 +795,7 @@ pub fn tooltip(
     let f = ds.figure(figure_id)?;
     let mut tip = el("div")
         .class("ri-tip")
-        .child(el("p").class("ri-tip-title").text(f.label.get(lang)))
+        .child(data_text(el("p").class("ri-tip-title"), f.label.get(lang)))
         .child(
             el("p")
                 .class("ri-tip-value")
@@ -809,7 +832,7 @@ pub fn tooltip(
         tip = tip.child(check_note(c, lang));
     }
     if let Some(n) = &f.note {
-        tip = tip.child(el("p").class("ri-tip-note").text(n.get(lang)));
+        tip = tip.child(data_text(el("p").class("ri-tip-note"), n.get(lang)));
     }
     tip = tip.child(
         el("p")
@@ -840,8 +863,8 @@ pub fn table(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Node {
             body = body.child(
                 el("tr")
                     .attr("data-figure", f.id.as_str())
-                    .child(el("td").text(s.title.get(lang)))
-                    .child(el("th").attr("scope", "row").text(f.label.get(lang)))
+                    .child(data_text(el("td"), s.title.get(lang)))
+                    .child(data_text(el("th").attr("scope", "row"), f.label.get(lang)))
                     .child(
                         el("td")
                             .class("ri-num")
@@ -855,7 +878,7 @@ pub fn table(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Node {
             el("tr")
                 .class("ri-derived-row")
                 .child(el("td").text(ui(lang, Ui::Derived)))
-                .child(el("th").attr("scope", "row").text(d.label.get(lang)))
+                .child(data_text(el("th").attr("scope", "row"), d.label.get(lang)))
                 .child(el("td").class("ri-num").text(format!(
                     "{} ({})",
                     d.formatted.get(lang),
@@ -897,7 +920,7 @@ fn footer(ds: &Dataset, o: &ViewOptions) -> Element {
             .class("ri-notes")
             .attr("aria-label", ui(lang, Ui::Notes));
         for n in &story.notes {
-            notes = notes.child(el("li").text(n.get(lang)));
+            notes = notes.child(data_text(el("li"), n.get(lang)));
         }
         foot = foot.child(notes);
     }
