@@ -127,6 +127,43 @@ pub(crate) fn detail(fields: &[(&str, JsValue)]) -> JsValue {
 
 thread_local! {
     static DEFAULT: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+    /// Set by the panic hook: the module's state can no longer be trusted.
+    static POISONED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A panic should be impossible; if one happens anyway, the wasm traps and its state may be
+/// half-updated. The hook puts every widget into its error state and later calls get a clear
+/// `internal-error` instead of "unreachable" or "recursive use of an object".
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        POISONED.with(|p| p.set(true));
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_owned());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        web_sys::console::error_1(&format!("revitalization-infographic: {message}{place}").into());
+        dom::mount::report_panic(&message);
+    }));
+}
+
+/// Refuses every call once a panic has happened.
+fn healthy() -> Result<(), JsValue> {
+    if POISONED.with(|p| p.get()) {
+        Err(js_error(
+            "internal-error",
+            "",
+            "internal error: the infographic module stopped after an internal failure; reload the page",
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 /// A JS value to a `json::Value`: `JSON.stringify` in the browser (one call, NaN kept as a
@@ -194,6 +231,7 @@ pub fn validate_dataset(value: JsValue) -> ValidationErrors {
 /// "invalid-dataset", with `errors`) for a bad dataset. No argument: the embedded story.
 #[wasm_bindgen(js_name = computeStats)]
 pub fn compute_stats(value: MaybeDatasetJs) -> Result<StatsJs, JsValue> {
+    healthy()?;
     let ds = read_dataset(&value).map_err(|e| validation_error(&e))?;
     let st = stats::compute(&ds);
     js_sys::JSON::parse(&stats::to_json(&st)).map(JsCast::unchecked_into)
@@ -272,6 +310,7 @@ fn options_object(options: &JsValue) -> Result<(), JsValue> {
 /// unit: "元", notation: "wan"})` is "2677.03万元". NaN and infinities give "—".
 #[wasm_bindgen(js_name = formatNumber)]
 pub fn format_number(value: JsValue, options: FormatOptionsJs) -> Result<String, JsValue> {
+    healthy()?;
     let o: &JsValue = options.as_ref();
     options_object(o)?;
     let Some(number) = value.as_f64() else {
@@ -360,6 +399,7 @@ pub fn render(
     dataset: MaybeDatasetJs,
     options: RenderOptionsJs,
 ) -> Result<Infographic, JsValue> {
+    healthy()?;
     let host: web_sys::Element = element.dyn_into().map_err(|_| {
         js_error(
             "invalid-element",
@@ -378,11 +418,13 @@ pub fn render(
 impl Infographic {
     /// Shows another dataset; a bad one shows the error panel and fires `error`.
     pub fn update(&self, dataset: MaybeDatasetJs) -> Result<(), JsValue> {
+        healthy()?;
         self.widget.update(read_dataset(&dataset))
     }
 
     #[wasm_bindgen(js_name = setLanguage)]
     pub fn set_language(&self, lang: JsValue) -> Result<(), JsValue> {
+        healthy()?;
         let lang = lang
             .as_string()
             .as_deref()
@@ -399,6 +441,7 @@ impl Infographic {
 
     #[wasm_bindgen(js_name = setTheme)]
     pub fn set_theme(&self, theme: JsValue) -> Result<(), JsValue> {
+        healthy()?;
         let theme = theme
             .as_string()
             .as_deref()
@@ -421,17 +464,20 @@ impl Infographic {
     /// The figures as CSV, in the current language.
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self) -> Result<String, JsValue> {
+        healthy()?;
         self.widget.csv()
     }
 
     /// The graphic as a standalone SVG document.
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&self) -> Result<String, JsValue> {
+        healthy()?;
         self.widget.svg()
     }
 
     /// Removes the widget's nodes, listeners, observers and frames. Safe to call twice.
-    pub fn destroy(&mut self) -> Result<(), JsValue> {
+    pub fn destroy(&self) -> Result<(), JsValue> {
+        healthy()?;
         self.widget.destroy()
     }
 }
@@ -455,4 +501,19 @@ pub fn memory_bytes() -> f64 {
         .buffer()
         .unchecked_into::<js_sys::ArrayBuffer>()
         .byte_length() as f64
+}
+
+/// Test-only: panics on purpose when the page has set `globalThis.__RI_TEST_CRASH = true`
+/// (no input can reach a panic, so the panic hook is tested through this door). Without the
+/// flag it refuses.
+#[wasm_bindgen(js_name = __crashForTesting)]
+pub fn crash_for_testing() -> Result<(), JsValue> {
+    let armed = js_sys::Reflect::get(&js_sys::global(), &"__RI_TEST_CRASH".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    if !armed {
+        return Err(js_error("invalid-call", "", "not a test page"));
+    }
+    panic!("deliberate crash for the panic-hook test")
 }

@@ -293,7 +293,7 @@ fn format_number_agrees_with_intl_where_the_rules_coincide() {
 #[wasm_bindgen_test]
 fn mounts_every_figure_into_the_shadow_root() {
     let el = host(960);
-    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    let w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
     let text = text_of(&el);
     for (id, shown) in figures(ri::format::Lang::Zh) {
         assert!(text.contains(&shown), "{id}: {shown} missing");
@@ -312,7 +312,7 @@ fn mounts_every_figure_into_the_shadow_root() {
 #[wasm_bindgen_test]
 fn hover_and_focus_show_the_tooltip_with_exact_text() {
     let el = host(960);
-    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    let w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
     // The health tab holds the compensation bars.
     let tabs = shadow(&el).query_selector_all("[role=tab]").unwrap();
     let health = (0..tabs.length())
@@ -349,7 +349,7 @@ fn hover_and_focus_show_the_tooltip_with_exact_text() {
 #[wasm_bindgen_test]
 fn arrow_keys_home_and_end_move_between_tabs() {
     let el = host(960);
-    let mut w = ri::render(el.clone().into(), none(), opts("en")).unwrap();
+    let w = ri::render(el.clone().into(), none(), opts("en")).unwrap();
     let selected = || {
         let t = query(&el, "[role=tab][aria-selected=true]");
         (
@@ -393,7 +393,7 @@ fn arrow_keys_home_and_end_move_between_tabs() {
 fn set_language_changes_every_number_and_label() {
     let el = host(960);
     let (seen, cb) = events(&el, "languagechange");
-    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    let w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
     let tab_before = query(&el, "[role=tab]");
     w.set_language("en".into()).unwrap();
     let text = text_of(&el);
@@ -428,7 +428,7 @@ fn set_language_changes_every_number_and_label() {
 #[wasm_bindgen_test]
 fn update_with_another_dataset_rerenders() {
     let el = host(960);
-    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    let w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
     let ds = ri::default_dataset().unwrap();
     let story = Reflect::get(&ds, &"story".into()).unwrap();
     let title = Reflect::get(&story, &"title".into()).unwrap();
@@ -453,7 +453,7 @@ fn update_with_another_dataset_rerenders() {
 fn destroy_leaves_no_nodes_listeners_or_timers() {
     let before = live();
     let el = host(960);
-    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    let w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
     let during = live();
     assert!(during.0 > before.0 && during.1 > before.1, "{during:?}");
     w.destroy().unwrap();
@@ -475,8 +475,8 @@ fn destroy_leaves_no_nodes_listeners_or_timers() {
 #[wasm_bindgen_test]
 fn two_widgets_stay_independent() {
     let (a, b) = (host(960), host(960));
-    let mut wa = ri::render(a.clone().into(), none(), opts("zh")).unwrap();
-    let mut wb = ri::render(b.clone().into(), none(), opts("zh")).unwrap();
+    let wa = ri::render(a.clone().into(), none(), opts("zh")).unwrap();
+    let wb = ri::render(b.clone().into(), none(), opts("zh")).unwrap();
     wb.set_language("en".into()).unwrap();
     query(&a, "[role=tab][aria-selected=true]")
         .dispatch_event(&key("ArrowRight"))
@@ -519,7 +519,7 @@ fn a_bad_dataset_shows_the_error_panel_and_fires_error() {
         .unwrap()
         .unchecked_into();
     Reflect::set(&figs.get(1), &"value".into(), &"lots".into()).unwrap();
-    let mut w = ri::render(el.clone().into(), ds.clone().unchecked_into(), opts("en")).unwrap();
+    let w = ri::render(el.clone().into(), ds.clone().unchecked_into(), opts("en")).unwrap();
     let panel = query(&el, "[role=alert]");
     let text = panel.text_content().unwrap();
     assert!(text.contains("sections[2].figures[1].value"), "{text}");
@@ -560,7 +560,7 @@ fn the_hero_counts_up_from_zero_and_destroy_cancels_the_frame() {
     let before = live();
     let el = host(960);
     // On screen at mount: the count-up starts before the first paint, from zero.
-    let mut w = ri::render(
+    let w = ri::render(
         el.clone().into(),
         none(),
         obj(&[("lang", "zh".into())]).unchecked_into(),
@@ -590,7 +590,7 @@ fn fires_ready_and_select_on_the_host() {
     let el = host(960);
     let (ready, ready_cb) = events(&el, "ready");
     let (select, select_cb) = events(&el, "select");
-    let mut w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    let w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
     assert_eq!(ready.borrow().len(), 1);
     assert_eq!(
         Reflect::get(&ready.borrow()[0], &"lang".into())

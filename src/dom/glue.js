@@ -85,3 +85,33 @@ export function apply_ops(table, ops) {
     }
   }
 }
+
+// Every mounted widget's host, so a panic (which leaves the module unusable) can still put
+// each widget into a visible error state. Kept here, not in Rust: after a panic, Rust's own
+// state may be mid-borrow.
+const hosts = new Set();
+
+export function register_host(el) {
+  hosts.add(el);
+}
+
+export function unregister_host(el) {
+  hosts.delete(el);
+}
+
+export function report_panic(message) {
+  for (const el of hosts) {
+    try {
+      el.setAttribute("data-state", "error");
+      el.dispatchEvent(
+        new CustomEvent("error", {
+          bubbles: true,
+          composed: true,
+          detail: { code: "internal-error", message: `internal error: ${message}` },
+        }),
+      );
+    } catch {
+      // One host's listener failing must not keep the others from hearing.
+    }
+  }
+}

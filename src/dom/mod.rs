@@ -106,7 +106,9 @@ struct State {
 
 pub struct Widget {
     state: Rc<RefCell<State>>,
-    destroyed: bool,
+    /// A Cell, so every method takes `&self`: after a trap, wasm-bindgen's own exclusive
+    /// borrow of the handle would stay taken and later calls would fail with its cryptic error.
+    destroyed: Cell<bool>,
 }
 
 fn busy() -> JsValue {
@@ -178,6 +180,7 @@ impl Widget {
             outgoing: Vec::new(),
         }));
         attach(&state)?;
+        mount::register_host(&state.borrow().host);
         {
             let mut s = state.borrow_mut();
             s.set_dataset(dataset);
@@ -191,12 +194,12 @@ impl Widget {
         flush(&state);
         Ok(Widget {
             state,
-            destroyed: false,
+            destroyed: Cell::new(false),
         })
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut State) -> Result<T, JsValue>) -> Result<T, JsValue> {
-        if self.destroyed {
+        if self.destroyed.get() {
             return Err(crate::js_error(
                 "destroyed",
                 "",
@@ -254,12 +257,13 @@ impl Widget {
     }
 
     /// Removes every node, listener, observer and frame; later calls get a "destroyed" error.
-    pub fn destroy(&mut self) -> Result<(), JsValue> {
-        if self.destroyed {
+    pub fn destroy(&self) -> Result<(), JsValue> {
+        if self.destroyed.get() {
             return Ok(());
         }
         let mut s = self.state.try_borrow_mut().map_err(|_| busy())?;
-        self.destroyed = true;
+        self.destroyed.set(true);
+        mount::unregister_host(&s.host);
         s.listeners.clear();
         s.observers.clear();
         s.count_up = None;

@@ -9,6 +9,10 @@ extern "C" {
     #[wasm_bindgen(catch)]
     pub fn to_json(value: &JsValue) -> Result<String, JsValue>;
     fn apply_ops(table: &js_sys::Array, ops: &str);
+    pub fn register_host(host: &web_sys::Element);
+    pub fn unregister_host(host: &web_sys::Element);
+    /// Puts every mounted widget into its error state; see `crate::on_panic`.
+    pub fn report_panic(message: &str);
 }
 
 /// A mounted node: its index in the widget's node table, and its mounted children,
