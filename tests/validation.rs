@@ -8,10 +8,13 @@ use revitalization_infographic::dataset::{
     self, validate, Dataset, ValidationError, DEFAULT_JSON, MAX_FIGURES, MEASURE_WORDS,
 };
 use revitalization_infographic::format::Lang;
-use revitalization_infographic::json::{self, Value};
+use revitalization_infographic::json::Value;
 use revitalization_infographic::stats;
 use revitalization_infographic::view::{self, export, html::to_html, ViewOptions};
 use serde_json::json;
+
+mod common;
+use common::{at_value, default_value, points_into, prints_a_bad_number, steps, unquoted, Step};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -19,10 +22,6 @@ use serde_json::json;
 
 fn default_doc() -> serde_json::Value {
     serde_json::from_str(DEFAULT_JSON).expect("the embedded dataset is JSON")
-}
-
-fn default_value() -> Value {
-    json::parse(DEFAULT_JSON).expect("the embedded dataset is JSON")
 }
 
 /// The errors for the default dataset after `f` edits it.
@@ -73,35 +72,6 @@ fn assert_has(errors: &[ValidationError], path: &str, words: &[&str]) {
     }
 }
 
-/// One step of an error path: `sections[2].figures[4].value` is
-/// [Key(sections), Index(2), Key(figures), Index(4), Key(value)].
-#[derive(Debug, PartialEq)]
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-fn steps(path: &str) -> Option<Vec<Step>> {
-    let mut out = Vec::new();
-    if path.is_empty() {
-        return Some(out);
-    }
-    for part in path.split('.') {
-        let (key, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
-        out.push(Step::Key(key.to_owned()));
-        while !rest.is_empty() {
-            let close = rest.find(']')?;
-            let n = rest.get(1..close)?.parse().ok()?;
-            out.push(Step::Index(n));
-            rest = rest.get(close + 1..)?;
-            if !rest.is_empty() && !rest.starts_with('[') {
-                return None;
-            }
-        }
-    }
-    Some(out)
-}
-
 /// The node at `path` (serde_json side), for edits.
 fn at<'a>(doc: &'a mut serde_json::Value, path: &str) -> &'a mut serde_json::Value {
     let mut cur = doc;
@@ -109,25 +79,6 @@ fn at<'a>(doc: &'a mut serde_json::Value, path: &str) -> &'a mut serde_json::Val
         cur = match step {
             Step::Key(k) => &mut cur[k.as_str()],
             Step::Index(i) => &mut cur[i],
-        };
-    }
-    cur
-}
-
-/// The node at `path` (crate side, which can hold NaN), for edits.
-fn at_value<'a>(v: &'a mut Value, path: &str) -> &'a mut Value {
-    let mut cur = v;
-    for step in steps(path).expect("a well-formed path") {
-        cur = match (step, cur) {
-            (Step::Key(k), Value::Object(entries)) => entries
-                .iter_mut()
-                .find(|(key, _)| *key == k)
-                .map(|(_, v)| v)
-                .unwrap_or_else(|| panic!("no key {k}")),
-            (Step::Index(i), Value::Array(items)) => {
-                items.get_mut(i).unwrap_or_else(|| panic!("no item {i}"))
-            }
-            (step, other) => panic!("cannot take {step:?} of {}", other.type_name()),
         };
     }
     cur
@@ -1188,66 +1139,6 @@ fn mutated(mutations: &[Mutation]) -> Value {
         }
     }
     v
-}
-
-/// Whether `path` names a node of `doc`, or a missing field of an object in it.
-fn points_into(doc: &Value, path: &str) -> bool {
-    let Some(steps) = steps(path) else {
-        return false;
-    };
-    let mut cur = doc;
-    for (i, step) in steps.iter().enumerate() {
-        let next = match (step, cur) {
-            (Step::Key(k), Value::Object(_)) => match cur.get(k) {
-                Some(v) => v,
-                None => return i + 1 == steps.len(),
-            },
-            (Step::Index(n), Value::Array(items)) => match items.get(*n) {
-                Some(v) => v,
-                None => return false,
-            },
-            _ => return false,
-        };
-        cur = next;
-    }
-    true
-}
-
-/// The message without the document's own text, which it quotes between "…".
-fn unquoted(message: &str) -> String {
-    let mut out = String::new();
-    let (mut inside, mut escaped) = (false, false);
-    for c in message.chars() {
-        match (inside, escaped, c) {
-            (true, false, '\\') => escaped = true,
-            (_, false, '"') => inside = !inside,
-            (false, _, c) => out.push(c),
-            _ => escaped = false,
-        }
-    }
-    out
-}
-
-/// A number printed the way the page must never print one: NaN, inf, 1e16 or -0.
-fn prints_a_bad_number(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let exponent = bytes.windows(3).any(|w| {
-        w[0].is_ascii_digit()
-            && (w[1] == b'e' || w[1] == b'E')
-            && (w[2].is_ascii_digit() || w[2] == b'+' || w[2] == b'-')
-    });
-    let negative_zero = text
-        .split(|c: char| !(c.is_ascii_digit() || c == '-' || c == '.'))
-        .any(|token| {
-            token.starts_with('-')
-                && !token[1..].is_empty()
-                && token[1..].chars().all(|c| c == '0' || c == '.')
-        });
-    text.contains("NaN")
-        || text.contains("inf")
-        || text.contains("Inf")
-        || exponent
-        || negative_zero
 }
 
 fn check_errors(doc: &Value, errors: &[ValidationError]) -> Result<(), TestCaseError> {
