@@ -245,12 +245,16 @@ struct Validator {
     errors: Vec<ValidationError>,
 }
 
+/// `path.key`, without the formatting machinery: validation joins a path for nearly every field.
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
+        return key.to_owned();
     }
+    let mut s = String::with_capacity(path.len() + 1 + key.len());
+    s.push_str(path);
+    s.push('.');
+    s.push_str(key);
+    s
 }
 
 /// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they
@@ -342,6 +346,10 @@ impl Validator {
             return None;
         };
         for (i, (key, _)) in entries.iter().enumerate() {
+            let unknown = !known.contains(&key.as_str());
+            if !unknown && !entries.iter().take(i).any(|(k, _)| k == key) {
+                continue;
+            }
             // A key that would read as path syntax ("a.b", "x[0]", "") is named in the message
             // and the error sits at the object, so the path still leads into the document.
             let plain = !key.is_empty() && !key.contains(['.', '[', ']']);
@@ -350,12 +358,12 @@ impl Validator {
             } else {
                 (path.to_owned(), format!("field \"{}\"", shorten(key)))
             };
-            if !known.contains(&key.as_str()) {
+            if unknown {
                 self.push(
                     &at,
                     format!("unknown {field} (expected one of: {})", known.join(", ")),
                 );
-            } else if entries.iter().take(i).any(|(k, _)| k == key) {
+            } else {
                 self.push(&at, format!("{field} given twice"));
             }
         }
@@ -487,31 +495,41 @@ impl Validator {
         let (story, sections, relations) = (story?, sections?, relations?);
 
         // Ids are one namespace: a relation and a figure may not share one.
-        let mut index = BTreeMap::new();
-        let mut seen: BTreeMap<&str, String> = BTreeMap::new();
+        // Paths are written only for a duplicate: a dataset may hold tens of thousands of ids.
+        let mut index: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for (s, section) in sections.iter().enumerate() {
             for (f, figure) in section.figures.iter().enumerate() {
-                let path = format!("sections[{s}].figures[{f}].id");
-                if let Some(first) = seen.get(figure.id.as_str()) {
+                if let Some(&(s0, f0)) = index.get(figure.id.as_str()) {
                     self.push(
-                        &path,
-                        format!("duplicate id \"{}\" (first used at {first})", figure.id),
+                        &format!("sections[{s}].figures[{f}].id"),
+                        format!(
+                            "duplicate id \"{}\" (first used at sections[{s0}].figures[{f0}].id)",
+                            figure.id
+                        ),
                     );
                 } else {
-                    seen.insert(&figure.id, path);
                     index.insert(figure.id.clone(), (s, f));
                 }
             }
         }
+        let mut relation_ids: BTreeMap<&str, usize> = BTreeMap::new();
         for (r, relation) in relations.iter().enumerate() {
-            let path = format!("relations[{r}].id");
-            if let Some(first) = seen.get(relation.id.as_str()) {
-                self.push(
-                    &path,
+            let first = match (
+                index.get(relation.id.as_str()),
+                relation_ids.get(relation.id.as_str()),
+            ) {
+                (Some(&(s0, f0)), _) => Some(format!("sections[{s0}].figures[{f0}].id")),
+                (None, Some(&r0)) => Some(format!("relations[{r0}].id")),
+                (None, None) => None,
+            };
+            match first {
+                Some(first) => self.push(
+                    &format!("relations[{r}].id"),
                     format!("duplicate id \"{}\" (first used at {first})", relation.id),
-                );
-            } else {
-                seen.insert(&relation.id, path);
+                ),
+                None => {
+                    relation_ids.insert(&relation.id, r);
+                }
             }
         }
         for (i, s) in sections.iter().enumerate() {

@@ -39,6 +39,16 @@ named_enum! {
     Lang { Zh = "zh", En = "en" }
 }
 
+impl Lang {
+    /// The widget's other language: the one a switch goes to.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
 named_enum! {
     /// What the number is. `Share` and `Change` take percents: 78.08 prints as "78.08%".
     Kind { Count = "count", Money = "money", Share = "share", Change = "change" }

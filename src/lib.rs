@@ -79,7 +79,8 @@ extern "C" {
     pub type FormatOptionsJs;
     #[wasm_bindgen(typescript_type = "RenderOptions | undefined")]
     pub type RenderOptionsJs;
-    #[wasm_bindgen(typescript_type = "Dataset | null | undefined")]
+    /// A dataset object, its JSON text, or nothing (the embedded story).
+    #[wasm_bindgen(typescript_type = "Dataset | string | null | undefined")]
     pub type MaybeDatasetJs;
 }
 
@@ -166,10 +167,15 @@ fn healthy() -> Result<(), JsValue> {
     }
 }
 
-/// A JS value to a `json::Value`: `JSON.stringify` in the browser (one call, NaN kept as a
-/// marker), then the Rust parser; far faster than walking the object across the boundary.
+/// A JS value to a `json::Value`: a string is the dataset's JSON text (what `src` fetches,
+/// read once, by the Rust parser); anything else goes through `JSON.stringify` (one call, NaN
+/// kept as a marker) and the same parser, far faster than walking the object across the boundary.
 fn to_value(value: &JsValue) -> Result<json::Value, Vec<ValidationError>> {
-    let text = dom::mount::to_json(value).map_err(|e| {
+    let text = match value.as_string() {
+        Some(text) => Ok(text),
+        None => dom::mount::to_json(value),
+    };
+    let text = text.map_err(|e| {
         let why = e
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))

@@ -572,14 +572,22 @@ fn the_hero_counts_up_from_zero_and_destroy_cancels_the_frame() {
         hero.get_attribute("aria-label").as_deref(),
         Some("脱贫人口人均纯收入：16317元")
     );
-    assert_eq!(live().2, before.2 + 1.0, "one animation frame pending");
+    assert_eq!(
+        live().2,
+        before.2 + 2.0,
+        "the count-up's animation frame and the idle callback preparing the language switch"
+    );
     // A language switch mid-animation lands on the final number, not a frozen one.
     w.set_language("en".into()).unwrap();
     assert_eq!(
         query(&el, "[data-countup]").text_content().as_deref(),
         Some("16,317 yuan")
     );
-    assert_eq!(live().2, before.2, "the frame was cancelled");
+    assert_eq!(
+        live().2,
+        before.2 + 1.0,
+        "the animation frame was cancelled"
+    );
     w.destroy().unwrap();
     assert_eq!(live(), before);
     el.remove();
@@ -617,4 +625,192 @@ fn fires_ready_and_select_on_the_host() {
         .unwrap();
     w.destroy().unwrap();
     el.remove();
+}
+
+/// The story's header and `n` grouped counts in one section, as JSON text (`render` takes
+/// a dataset's text as it takes the object).
+fn grouped_json(n: usize) -> String {
+    let figures: Vec<String> = (1..=n)
+        .map(|k| {
+            format!(
+                r#"{{"id":"f{k}","label":{{"zh":"第{k}项","en":"Item {k}"}},"value":{},"kind":"count","unit":{{"zh":"个","en":"items"}},"source":"第{k}项。","group":"all"}}"#,
+                (k * 7919) % 1000 + 1
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"schema":1,"story":{{"id":"big","title":{{"zh":"大量数据","en":"Many figures"}},"dek":{{"zh":"测试","en":"Test"}},"date":"2022-12-10","source":{{"name":{{"zh":"测试","en":"Test"}},"url":"https://example.com/"}}}},"sections":[{{"id":"big","title":{{"zh":"大量数据","en":"Many figures"}},"figures":[{}]}}]}}"#,
+        figures.join(",")
+    )
+}
+
+fn pointer(name: &str, client_x: i32) -> Event {
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_client_x(client_x);
+    web_sys::MouseEvent::new_with_mouse_event_init_dict(name, &init)
+        .unwrap()
+        .into()
+}
+
+#[wasm_bindgen_test]
+fn an_overview_chart_reads_figure_by_figure_with_keys_and_pointer() {
+    let el = host(960);
+    let (select, select_cb) = events(&el, "select");
+    let ds: JsValue = grouped_json(200).into();
+    let w = ri::render(el.clone().into(), ds.unchecked_into(), opts("en")).unwrap();
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("ready"));
+    let chart = query(&el, "[data-overview]");
+    assert_eq!(chart.get_attribute("role").as_deref(), Some("img"));
+    assert!(chart
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("200 figures"));
+    assert!(shadow(&el).query_selector(".ri-bar-row").unwrap().is_none());
+    let tip = || query(&el, ".ri-tooltip");
+    let live = || {
+        query(&el, "[data-role=live]")
+            .text_content()
+            .unwrap_or_default()
+    };
+    let cursor_w = || {
+        query(&el, ".ri-cursor")
+            .get_attribute("width")
+            .and_then(|w| w.parse::<f64>().ok())
+            .unwrap()
+    };
+    assert!(tip().has_attribute("hidden"));
+    assert_eq!(cursor_w(), 0.0);
+
+    let press = |k: &str| chart.dispatch_event(&key(k)).unwrap();
+    let shows = |label: &str| {
+        let t = tip();
+        assert!(!t.has_attribute("hidden"), "{label}: tooltip hidden");
+        let first = t.query_selector(".ri-tip-title").unwrap().unwrap();
+        assert_eq!(first.text_content().as_deref(), Some(label));
+        assert!(live().starts_with(&format!("{label}: ")), "{}", live());
+        assert!(cursor_w() >= 3.0);
+    };
+    press("ArrowRight");
+    shows("Item 1");
+    press("ArrowRight");
+    shows("Item 2");
+    press("ArrowLeft");
+    shows("Item 1");
+    press("End");
+    shows("Item 200");
+    press("ArrowRight");
+    shows("Item 200");
+    press("PageUp");
+    shows("Item 180");
+    press("Home");
+    shows("Item 1");
+    press("Enter");
+    press("Escape");
+    assert!(tip().has_attribute("hidden"));
+    assert_eq!(cursor_w(), 0.0);
+
+    // The pointer: the right end of the plot is the last figure, a click selects it.
+    let r = chart.get_bounding_client_rect();
+    chart
+        .dispatch_event(&pointer("pointermove", (r.right() - 6.0) as i32))
+        .unwrap();
+    let t = tip();
+    assert!(!t.has_attribute("hidden"));
+    assert!(text_of(&el).contains("Item 200"));
+    chart
+        .dispatch_event(&pointer("click", (r.right() - 6.0) as i32))
+        .unwrap();
+    let ids: Vec<String> = select
+        .borrow()
+        .iter()
+        .map(|d| Reflect::get(d, &"id".into()).unwrap().as_string().unwrap())
+        .collect();
+    assert_eq!(ids, ["f1", "f200"]);
+
+    // A switch takes the pick away and keeps the chart.
+    w.set_language("zh".into()).unwrap();
+    assert_eq!(cursor_w(), 0.0);
+    assert!(query(&el, "[data-overview]")
+        .get_attribute("aria-label")
+        .unwrap()
+        .contains("共200项"));
+    el.remove_event_listener_with_callback("select", select_cb.as_ref().unchecked_ref())
+        .unwrap();
+    w.destroy().unwrap();
+    el.remove();
+}
+
+/// Resolves once the browser has had an idle period (after any idle callback asked for earlier).
+async fn idle() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_idle_callback(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
+/// The frame's markup with the per-widget id prefix ("ri12-") made the same for every widget.
+fn markup(el: &Element) -> String {
+    let html = query(el, ".ri-frame").inner_html();
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(at) = rest.find("ri") {
+        out.push_str(&rest[..at + 2]);
+        rest = &rest[at + 2..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with('-') {
+            rest = &rest[digits..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[wasm_bindgen_test]
+async fn a_language_switch_prepared_while_idle_gives_the_page_a_fresh_render_gives() {
+    for width in [960, 360] {
+        let a = host(width);
+        let wa = ri::render(a.clone().into(), none(), opts("zh")).unwrap();
+        // The switch is prepared in an idle callback, which counts as a pending frame.
+        idle().await;
+        assert_eq!(live().2, 0.0, "the idle callback ran and is gone");
+        wa.set_language("en".into()).unwrap();
+        let b = host(width);
+        let wb = ri::render(b.clone().into(), none(), opts("en")).unwrap();
+        assert_eq!(markup(&a), markup(&b), "zh → en at {width} px");
+        // And back, prepared again after the first switch.
+        idle().await;
+        wa.set_language("zh".into()).unwrap();
+        let c = host(width);
+        let wc = ri::render(c.clone().into(), none(), opts("zh")).unwrap();
+        assert_eq!(markup(&a), markup(&c), "en → zh at {width} px");
+        // A tab chosen after the switch was prepared: that preparation must not be used.
+        // (Below 480 px the sections stack: no tabs.)
+        if width >= 480 {
+            idle().await;
+            let tab2 = |el: &Element| {
+                query(el, "[role=tab][data-tab=\"2\"]")
+                    .unchecked_ref::<web_sys::HtmlElement>()
+                    .click()
+            };
+            tab2(&a);
+            wa.set_language("en".into()).unwrap();
+            tab2(&b);
+            assert_eq!(
+                query(&a, "[role=tab][aria-selected=true]")
+                    .get_attribute("data-tab")
+                    .as_deref(),
+                Some("2")
+            );
+            assert_eq!(markup(&a), markup(&b), "zh + tab 2 → en at {width} px");
+        }
+        for (w, el) in [(wa, a), (wb, b), (wc, c)] {
+            w.destroy().unwrap();
+            el.remove();
+        }
+    }
 }

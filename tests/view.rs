@@ -1243,3 +1243,151 @@ fn export_svg_values_do_not_run_into_their_labels() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Overview charts and language-independent geometry
+// ---------------------------------------------------------------------------------------------
+
+/// The story's header and `n` counts sharing one group in one section (one bar block).
+fn grouped(n: usize) -> (Dataset, Stats) {
+    edited(|doc| {
+        let figures: Vec<serde_json::Value> = (1..=n)
+            .map(|k| {
+                json!({
+                    "id": format!("f{k}"),
+                    "label": { "zh": format!("第{k}项"), "en": format!("Item {k}") },
+                    "value": ((k * 7919) % 1000) as f64,
+                    "kind": "count",
+                    "unit": { "zh": "个", "en": "items" },
+                    "source": format!("第{k}项。"),
+                    "group": "all"
+                })
+            })
+            .collect();
+        doc["sections"] = json!([{ "id": "big", "title": { "zh": "大量数据", "en": "Many figures" }, "figures": figures }]);
+        doc["relations"] = json!([]);
+        doc["story"].as_object_mut().unwrap().remove("hero");
+    })
+}
+
+fn overview_of(node: &Node) -> Option<&Element> {
+    elements(node)
+        .into_iter()
+        .find(|e| e.get_attr("data-overview").is_some())
+}
+
+#[test]
+fn more_bars_than_rows_can_show_become_one_overview_chart() {
+    let limit = view::geometry::OVERVIEW_ABOVE;
+    // At the limit: a labelled row per figure.
+    let (ds, st) = grouped(limit);
+    let t = view::build(&ds, &st, &ViewOptions::new(Lang::En, 960.0));
+    assert!(overview_of(&t).is_none());
+    assert_eq!(t.find_class("ri-bar-row").len(), limit);
+
+    for n in [limit + 1, 1000, 10_000] {
+        let (ds, st) = grouped(n);
+        for (lang, width) in [(Lang::En, 960.0), (Lang::Zh, 320.0)] {
+            let t = view::build(&ds, &st, &ViewOptions::new(lang, width));
+            let chart = overview_of(&t).unwrap_or_else(|| panic!("{n} figures: no overview"));
+            assert!(t.find_class("ri-bar-row").is_empty());
+            assert_eq!(chart.get_attr("role"), Some("img"));
+            assert_eq!(chart.get_attr("tabindex"), Some("0"));
+            assert_eq!(chart.get_attr("data-overview"), Some("0/0"));
+            let label = chart.get_attr("aria-label").unwrap_or_default();
+            let count =
+                revitalization_infographic::format::format_plain(n as f64, 0, lang == Lang::En);
+            assert!(label.contains(&count), "{label}");
+            // The DOM does not grow with the figures.
+            assert!(
+                t.count_elements() < 120,
+                "{n}: {} elements",
+                t.count_elements()
+            );
+            // One subpath per pixel column at most, every one inside the plot.
+            let path = chart
+                .children
+                .iter()
+                .filter_map(Node::as_element)
+                .find(|e| e.tag == "path")
+                .expect("the columns' path");
+            let d = path.get_attr("d").unwrap_or_default();
+            let subpaths = d.matches('M').count();
+            let (figs, money) = view::overview_figures(&ds, "0/0").expect("the chart's figures");
+            assert_eq!(figs.len(), n);
+            let ov = view::overview_layout(&figs, money, &ViewOptions::new(lang, width));
+            assert!(
+                subpaths >= 1 && subpaths as f64 <= ov.plot_w.floor() + 1.0,
+                "{n}: {subpaths} columns"
+            );
+            let svg_w = num(chart, "width");
+            assert!(ov.plot_x > 0.0 && ov.plot_x + ov.plot_w <= svg_w + 0.05);
+            // The tallest figure reaches at most the plot's top.
+            for (i, f) in figs.iter().enumerate().step_by(97) {
+                let c = ov.column(i, f.value);
+                assert!(
+                    c.y >= ov.plot_top - 0.05 && c.y + c.h <= ov.baseline + 0.05,
+                    "{i}: {c:?}"
+                );
+                assert!(
+                    c.x >= ov.plot_x - 1.05 && c.x + c.w <= ov.plot_x + ov.plot_w + 1.05,
+                    "{i}: {c:?}"
+                );
+                let centre = ov.plot_x + (i as f64 + 0.5) * ov.plot_w / n as f64;
+                assert_eq!(ov.index_at(centre), i, "the pointer over a column picks it");
+                if ov.plot_w / n as f64 >= 3.0 {
+                    assert_eq!(ov.index_at(c.x + c.w / 2.0), i, "the highlight sits on it");
+                }
+            }
+            assert_eq!(ov.index_at(-50.0), 0);
+            assert_eq!(ov.index_at(svg_w + 50.0), n - 1);
+        }
+    }
+}
+
+/// Every coordinate of the bars, axes, rings and charts, in document order: a language switch
+/// must change words, never geometry.
+fn geometry_of(node: &Node) -> Vec<(String, String)> {
+    const GEOMETRY: [&str; 11] = [
+        "x",
+        "y",
+        "width",
+        "height",
+        "x1",
+        "x2",
+        "y1",
+        "y2",
+        "viewBox",
+        "d",
+        "transform",
+    ];
+    elements(node)
+        .into_iter()
+        // Text elements are left out: a label may take one line in zh and two in en.
+        .filter(|e| e.tag != "text")
+        .flat_map(|e| {
+            GEOMETRY
+                .iter()
+                .filter_map(|a| {
+                    e.get_attr(a)
+                        .map(|v| (format!("{}.{a}", e.tag), v.to_owned()))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn switching_language_moves_no_coordinate() {
+    let (ds, st) = story();
+    let (big, big_st) = grouped(500);
+    for width in [320.0, 480.0, 720.0, 960.0] {
+        for (d, s) in [(&ds, &st), (&big, &big_st)] {
+            let zh = view::build(d, s, &ViewOptions::new(Lang::Zh, width));
+            let en = view::build(d, s, &ViewOptions::new(Lang::En, width));
+            let (a, b) = (geometry_of(&zh), geometry_of(&en));
+            assert!(!a.is_empty());
+            assert_eq!(a, b, "geometry differs between zh and en at {width} px");
+        }
+    }
+}

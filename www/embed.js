@@ -310,7 +310,9 @@ async function fetchDataset(src, ms, outer) {
         { url: src },
       );
     }
-    return parseJson(text, name, src);
+    // The text goes to the module as it is, parsed once there; JSON.parse runs only to say
+    // what is wrong when the module could not read it (see mount()).
+    return { text: text.replace(/^\ufeff/, ""), name, src };
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener("abort", onOuter);
@@ -625,7 +627,9 @@ class RevitalizationInfographic extends HTMLElement {
     const generation = ++this._srcGeneration;
     const src = this.getAttribute("src");
     try {
-      const dataset = src ? await fetchDataset(src, timeoutMs(this), this._abort?.signal) : undefined;
+      const fetched = src ? await fetchDataset(src, timeoutMs(this), this._abort?.signal) : undefined;
+      // Parsed here, so a file that is not JSON leaves the graphic as it was.
+      const dataset = fetched ? parseJson(fetched.text, fetched.name, fetched.src) : undefined;
       if (generation !== this._srcGeneration || !this._handle) return false;
       clearNotice(this);
       this._call(() => this._handle.update(dataset));
@@ -649,15 +653,30 @@ class RevitalizationInfographic extends HTMLElement {
       try {
         const ms = timeoutMs(this);
         const src = this.getAttribute("src");
-        const [mod, dataset] = await Promise.all([
+        const [mod, fetched] = await Promise.all([
           load({ timeout: ms }),
           src ? fetchDataset(src, ms, abort.signal) : undefined,
         ]);
         // Removed from the page (or destroyed) while loading: mount nothing.
         if (generation !== this._generation || !this.isConnected) return false;
         const { result, replay } = withHeldEvents(this, () =>
-          mod.render(this, dataset, { lang: pickLang(this), theme: pickTheme(this) }),
+          mod.render(this, fetched?.text, { lang: pickLang(this), theme: pickTheme(this) }),
         );
+        if (fetched && this.getAttribute("data-state") === "error") {
+          // Not JSON at all (an HTML page, a cut-off file): a load failure, the fallback stays.
+          let syntax = null;
+          try {
+            parseJson(fetched.text, fetched.name, fetched.src);
+          } catch (e) {
+            syntax = e;
+          }
+          if (syntax) {
+            result.destroy();
+            result.free();
+            if (!this.shadowRoot.querySelector("slot")) this.shadowRoot.append(document.createElement("slot"));
+            throw syntax;
+          }
+        }
         this._handle = result;
         this._mounting = null;
         adoptShadowSheet(this.shadowRoot);

@@ -1,4 +1,4 @@
-//! Owned browser callbacks: a listener, observer or animation frame that is undone when dropped; nothing here is ever `forget`-ed.
+//! Owned browser callbacks: a listener, observer, animation frame or idle callback that is undone when dropped; nothing here is ever `forget`-ed.
 
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -21,7 +21,7 @@ fn bump(counter: &'static std::thread::LocalKey<Cell<u32>>, up: bool) {
     });
 }
 
-/// Listeners, observers and pending animation frames alive across all widgets: what tests
+/// Listeners, observers and pending animation frames and idle callbacks alive across all widgets: what tests
 /// count to prove `destroy()` leaves nothing behind.
 pub fn live_counts() -> (u32, u32, u32) {
     (
@@ -130,6 +130,34 @@ impl Drop for Frame {
         if let Some(w) = web_sys::window() {
             // Cancelling a frame that already ran is a no-op.
             let _ = w.cancel_animation_frame(self.id);
+        }
+        bump(&LIVE_FRAMES, false);
+    }
+}
+
+/// One requested idle callback (counted with the frames); cancelled if dropped before it runs.
+pub struct Idle {
+    id: u32,
+    _closure: Closure<dyn FnMut()>,
+}
+
+impl Idle {
+    pub fn request(f: impl FnMut() + 'static) -> Result<Idle, JsValue> {
+        let window = web_sys::window().ok_or("no window")?;
+        let closure = Closure::<dyn FnMut()>::new(f);
+        let id = window.request_idle_callback(closure.as_ref().unchecked_ref())?;
+        bump(&LIVE_FRAMES, true);
+        Ok(Idle {
+            id,
+            _closure: closure,
+        })
+    }
+}
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.cancel_idle_callback(self.id);
         }
         bump(&LIVE_FRAMES, false);
     }

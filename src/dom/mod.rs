@@ -7,16 +7,19 @@ use crate::dataset::{Dataset, ValidationError};
 use crate::format::Lang;
 use crate::stats::{self, Stats};
 use crate::view::{self, export, node::Node as VNode, ViewOptions};
-use listener::{Frame, Listener, Observer};
+use listener::{Frame, Idle, Listener, Observer};
 use mount::{Mounted, Ops, Table};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, ShadowRoot};
+use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent, ShadowRoot};
 
 const CSS: &str = include_str!("../../www/infographic.css");
 const COUNT_UP_MS: f64 = 900.0;
+/// Trees up to this many elements get the other language's patch prepared ahead (the story has
+/// about 300); a 10,000-row table switches the ordinary way rather than doubling every render.
+const PREPARE_MAX_ELEMENTS: usize = 4000;
 
 thread_local! {
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
@@ -102,6 +105,32 @@ struct State {
     animate: bool,
     last_url: Option<String>,
     outgoing: Vec<Outgoing>,
+    /// The figure picked in an overview chart: the chart's `data-overview` key and the index.
+    cursor: Option<(String, usize)>,
+    /// The switch to the other language, built and diffed ahead of time (see `prepare_switch`).
+    prepared: Option<Prepared>,
+    /// A pending idle callback that prepares it.
+    idle: Option<Idle>,
+    me: Weak<RefCell<State>>,
+}
+
+/// A language switch made ready: the tree for `opts`, and the batch that turns the page from
+/// the current tree into it, with the node bookkeeping as it will be after the batch.
+struct Prepared {
+    opts: ViewOptions,
+    tree: VNode,
+    mounted: Mounted,
+    table: Table,
+    batch: String,
+}
+
+/// How a reader picks a figure in an overview chart.
+enum Pick {
+    /// The pointer, at this client x.
+    Pointer(f64),
+    Step(isize),
+    First,
+    Last,
 }
 
 pub struct Widget {
@@ -178,7 +207,12 @@ impl Widget {
             animate: o.animate,
             last_url: None,
             outgoing: Vec::new(),
+            cursor: None,
+            prepared: None,
+            idle: None,
+            me: Weak::new(),
         }));
+        state.borrow_mut().me = Rc::downgrade(&state);
         attach(&state)?;
         mount::register_host(&state.borrow().host);
         {
@@ -267,6 +301,9 @@ impl Widget {
         s.listeners.clear();
         s.observers.clear();
         s.count_up = None;
+        s.idle = None;
+        s.prepared = None;
+        s.cursor = None;
         if let Some(url) = s.last_url.take() {
             let _ = web_sys::Url::revoke_object_url(&url);
         }
@@ -348,6 +385,7 @@ fn attach(state: &Rc<RefCell<State>>) -> Result<(), JsValue> {
         "focusin",
         "focusout",
         "pointerover",
+        "pointermove",
         "pointerleave",
     ] {
         let weak = weak.clone();
@@ -406,6 +444,15 @@ fn closest(e: &Event, selector: &str) -> Option<Element> {
 fn on_event(weak: &Weak<RefCell<State>>, kind: &str, e: &Event) {
     with_state(weak, |s| match kind {
         "click" => {
+            if let Some(chart) = closest(e, "[data-overview]") {
+                let x = e
+                    .dyn_ref::<MouseEvent>()
+                    .map_or(0.0, |m| f64::from(m.client_x()));
+                if let Some(id) = s.pick(&chart, Pick::Pointer(x), false)? {
+                    s.outgoing.push(Outgoing::Select(id));
+                }
+                return Ok(());
+            }
             if let Some(b) = closest(e, "[data-action]") {
                 let action = b.get_attribute("data-action").unwrap_or_default();
                 return s.action(&action);
@@ -431,6 +478,30 @@ fn on_event(weak: &Weak<RefCell<State>>, kind: &str, e: &Event) {
             let key = k.key();
             if key == "Escape" {
                 return s.hide_tip();
+            }
+            if let Some(chart) = closest(e, "[data-overview]") {
+                let page = (s.overview_len(&chart) / 10).max(1) as isize;
+                let pick = match key.as_str() {
+                    "ArrowRight" | "ArrowDown" => Pick::Step(1),
+                    "ArrowLeft" | "ArrowUp" => Pick::Step(-1),
+                    "PageDown" => Pick::Step(page),
+                    "PageUp" => Pick::Step(-page),
+                    "Home" => Pick::First,
+                    "End" => Pick::Last,
+                    "Enter" | " " => {
+                        e.prevent_default();
+                        if let Some((_, i)) = s.cursor.clone() {
+                            if let Some(id) = s.overview_id(&chart, i) {
+                                s.outgoing.push(Outgoing::Select(id));
+                            }
+                        }
+                        return Ok(());
+                    }
+                    _ => return Ok(()),
+                };
+                e.prevent_default();
+                s.pick(&chart, pick, true)?;
+                return Ok(());
             }
             if let Some(tab) = closest(e, "[role=tab]") {
                 let count = s.tab_count();
@@ -468,6 +539,15 @@ fn on_event(weak: &Weak<RefCell<State>>, kind: &str, e: &Event) {
             }
             Ok(())
         }
+        "pointermove" => {
+            if let Some(chart) = closest(e, "[data-overview]") {
+                let x = e
+                    .dyn_ref::<MouseEvent>()
+                    .map_or(0.0, |m| f64::from(m.client_x()));
+                s.pick(&chart, Pick::Pointer(x), false)?;
+            }
+            Ok(())
+        }
         "focusout" | "pointerleave" => s.hide_tip(),
         _ => Ok(()),
     });
@@ -502,6 +582,8 @@ impl State {
 
     /// Builds the tree for the current options and patches the page to it, in one batch.
     fn render(&mut self) -> Result<(), JsValue> {
+        self.hide_cursor()?;
+        self.prepared = None;
         let new = self.build();
         let is_error = !self.errors.is_empty() || self.dataset.is_none();
         let mut ops = Ops::new(&mut self.table);
@@ -519,6 +601,7 @@ impl State {
         }
         self.host
             .set_attribute("data-state", if is_error { "error" } else { "ready" })?;
+        self.schedule_prepare();
         Ok(())
     }
 
@@ -527,6 +610,9 @@ impl State {
         // A count-up still running would overwrite the patched number; the tree holds the
         // final text but the page shows an intermediate one, so the patch must write it.
         let interrupted = self.count_up.take().is_some();
+        // The pick was placed for the old layout.
+        self.hide_cursor()?;
+        self.prepared = None;
         let new = self.build();
         if let (Some(old), Some(m)) = (self.tree.as_ref(), self.mounted.as_mut()) {
             let mut ops = Ops::new(&mut self.table);
@@ -534,6 +620,7 @@ impl State {
             ops.flush();
         }
         self.tree = Some(new);
+        self.schedule_prepare();
         if interrupted {
             self.finish_count_up()?;
         }
@@ -557,11 +644,74 @@ impl State {
         if self.opts.lang == lang {
             return Ok(());
         }
-        self.opts.lang = lang;
         self.hide_tip()?;
-        self.rerender()?;
+        let mut want = self.opts.clone();
+        want.lang = lang;
+        match self.prepared.take() {
+            // Ready ahead: one batch of text and attribute writes, nothing built now.
+            Some(p) if p.opts == want && self.count_up.is_none() => {
+                mount::apply(&p.table, &p.batch);
+                self.table = p.table;
+                self.mounted = Some(p.mounted);
+                self.tree = Some(p.tree);
+                self.opts = p.opts;
+                self.schedule_prepare();
+            }
+            _ => {
+                self.opts = want;
+                self.rerender()?;
+            }
+        }
         self.outgoing.push(Outgoing::LanguageChange);
         Ok(())
+    }
+
+    /// Asks for `prepare_switch` when the page is idle, so a reader's language switch only
+    /// writes what changes.
+    fn schedule_prepare(&mut self) {
+        if self.idle.is_some() || !self.errors.is_empty() {
+            return;
+        }
+        let weak = self.me.clone();
+        self.idle = Idle::request(move || {
+            with_state(&weak, |s| {
+                s.idle = None;
+                s.prepare_switch();
+                Ok(())
+            })
+        })
+        .ok();
+    }
+
+    /// Builds the tree in the other language and diffs it against the page's, without writing
+    /// anything: `set_language` then applies the batch if nothing else changed meanwhile.
+    fn prepare_switch(&mut self) {
+        if self.prepared.is_some() || !self.errors.is_empty() {
+            return;
+        }
+        let (Some((ds, st)), Some(old), Some(m)) =
+            (self.data(), self.tree.as_ref(), self.mounted.as_ref())
+        else {
+            return;
+        };
+        if old.count_elements() > PREPARE_MAX_ELEMENTS {
+            return;
+        }
+        let mut opts = self.opts.clone();
+        opts.lang = opts.lang.other();
+        let tree = view::build(&ds, &st, &opts);
+        let mut table = self.table.clone();
+        let mut mounted = m.clone();
+        let mut ops = Ops::new(&mut table);
+        ops.patch(old, &tree, &mut mounted);
+        let batch = ops.into_batch();
+        self.prepared = Some(Prepared {
+            opts,
+            tree,
+            mounted,
+            table,
+            batch,
+        });
     }
 
     fn resize(&mut self, width: f64) -> Result<(), JsValue> {
@@ -662,6 +812,11 @@ impl State {
     }
 
     fn show_tip(&mut self, mark: &Element, id: &str) -> Result<(), JsValue> {
+        self.show_tip_at(mark, mark, id)
+    }
+
+    /// Shows figure `id`'s tooltip below `anchor`, described by it for `owner` (the focusable mark).
+    fn show_tip_at(&mut self, anchor: &Element, owner: &Element, id: &str) -> Result<(), JsValue> {
         let Some((ds, st)) = self.data() else {
             return Ok(());
         };
@@ -678,13 +833,13 @@ impl State {
         tip.append_child(&mount::create_detached(&self.doc, &content)?)?;
         tip.set_attribute("data-for", id)?;
         tip.set_hidden(false);
-        mark.set_attribute("aria-describedby", &tip.id())?;
+        owner.set_attribute("aria-describedby", &tip.id())?;
         // Placed below the mark, kept inside the widget; CSSOM writes are allowed under a strict CSP.
         let root = self
             .frame
             .first_element_child()
             .map(|r| r.get_bounding_client_rect());
-        let r = mark.get_bounding_client_rect();
+        let r = anchor.get_bounding_client_rect();
         if let Some(root) = root {
             let tip_w = tip.get_bounding_client_rect().width();
             let max_left = (root.width() - tip_w - 8.0).max(8.0);
@@ -698,6 +853,7 @@ impl State {
     }
 
     fn hide_tip(&mut self) -> Result<(), JsValue> {
+        self.hide_cursor()?;
         if let Some(tip) = self.tooltip_el()? {
             if !tip.hidden() {
                 tip.set_hidden(true);
@@ -705,6 +861,94 @@ impl State {
                 if let Some(m) = self.frame.query_selector("[aria-describedby]")? {
                     m.remove_attribute("aria-describedby")?;
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Figures in the overview chart `chart`.
+    fn overview_len(&self, chart: &Element) -> usize {
+        let key = chart.get_attribute("data-overview").unwrap_or_default();
+        self.dataset
+            .as_ref()
+            .and_then(|ds| view::overview_figures(ds, &key))
+            .map_or(0, |(figs, _)| figs.len())
+    }
+
+    fn overview_id(&self, chart: &Element, i: usize) -> Option<String> {
+        let key = chart.get_attribute("data-overview")?;
+        let ds = self.dataset.as_ref()?;
+        let (figs, _) = view::overview_figures(ds, &key)?;
+        figs.get(i).map(|f| f.id.clone())
+    }
+
+    /// Picks a figure in an overview chart: draws the pick, shows its tooltip and, for keys,
+    /// announces it. Returns the figure's id.
+    fn pick(
+        &mut self,
+        chart: &Element,
+        pick: Pick,
+        announce: bool,
+    ) -> Result<Option<String>, JsValue> {
+        let Some(ds) = self.dataset.clone() else {
+            return Ok(None);
+        };
+        let key = chart.get_attribute("data-overview").unwrap_or_default();
+        let Some((figs, money)) = view::overview_figures(&ds, &key) else {
+            return Ok(None);
+        };
+        let ov = view::overview_layout(&figs, money, &self.opts);
+        let n = figs.len();
+        let current = match &self.cursor {
+            Some((k, i)) if *k == key => Some(*i),
+            _ => None,
+        };
+        let i = match pick {
+            Pick::Pointer(client_x) => {
+                let r = chart.get_bounding_client_rect();
+                let scale = if r.width() > 0.0 {
+                    ov.width_px / r.width()
+                } else {
+                    1.0
+                };
+                ov.index_at((client_x - r.left()) * scale)
+            }
+            Pick::Step(d) => current.map_or(0, |i| {
+                (i as isize).saturating_add(d).clamp(0, n as isize - 1) as usize
+            }),
+            Pick::First => 0,
+            Pick::Last => n - 1,
+        };
+        let Some(f) = figs.get(i) else {
+            return Ok(None);
+        };
+        let id = f.id.clone();
+        if current == Some(i) {
+            return Ok(Some(id));
+        }
+        self.hide_cursor()?;
+        let Some(cursor) = chart.query_selector(".ri-cursor")? else {
+            return Ok(None);
+        };
+        let c = ov.column(i, f.value);
+        for (name, v) in [("x", c.x), ("y", c.y), ("width", c.w), ("height", c.h)] {
+            cursor.set_attribute(name, &view::node::fmt_coord(v))?;
+        }
+        self.cursor = Some((key, i));
+        self.show_tip_at(&cursor, chart, &id)?;
+        if announce {
+            self.announce(&id)?;
+        }
+        Ok(Some(id))
+    }
+
+    /// Takes the pick away, if there is one.
+    fn hide_cursor(&mut self) -> Result<(), JsValue> {
+        if let Some((key, _)) = self.cursor.take() {
+            let sel = format!("[data-overview=\"{key}\"] .ri-cursor");
+            if let Some(c) = self.frame.query_selector(&sel)? {
+                c.set_attribute("width", "0")?;
+                c.set_attribute("height", "0")?;
             }
         }
         Ok(())

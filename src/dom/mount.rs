@@ -17,12 +17,15 @@ extern "C" {
 
 /// A mounted node: its index in the widget's node table, and its mounted children,
 /// parallel to the view tree it came from.
+#[derive(Clone)]
 pub struct Mounted {
     pub id: u32,
     pub children: Vec<Mounted>,
 }
 
-/// The widget's node table: indices into a JS array, reused once freed.
+/// The widget's node table: indices into a JS array, reused once freed. A clone shares the
+/// array and copies the bookkeeping, so a batch can be prepared against it and applied later.
+#[derive(Clone)]
 pub struct Table {
     pub nodes: js_sys::Array,
     next: u32,
@@ -95,9 +98,12 @@ impl<'t> Ops<'t> {
     }
 
     pub fn flush(self) {
-        if !self.buf.is_empty() {
-            apply_ops(&self.table.nodes, &self.buf);
-        }
+        apply(self.table, &self.buf);
+    }
+
+    /// The batch as text, to `apply` later against the table it was made with.
+    pub fn into_batch(self) -> String {
+        self.buf
     }
 
     /// Appends a new tree under the mounted node `parent`.
@@ -194,6 +200,13 @@ impl<'t> Ops<'t> {
                 m.children.push(c);
             }
         }
+    }
+}
+
+/// Applies a batch made by `Ops`.
+pub fn apply(table: &Table, batch: &str) {
+    if !batch.is_empty() {
+        apply_ops(&table.nodes, batch);
     }
 }
 

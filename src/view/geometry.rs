@@ -150,7 +150,7 @@ pub fn nice_ticks(max: f64, max_ticks: usize) -> Vec<f64> {
         return vec![0.0, 1.0];
     }
     let raw = max / max_ticks as f64;
-    let mag = 10f64.powf(raw.log10().floor());
+    let mag = pow10_floor(raw);
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * mag)
@@ -162,6 +162,57 @@ pub fn nice_ticks(max: f64, max_ticks: usize) -> Vec<f64> {
     }
     let n = (max / step).ceil().max(1.0) as usize;
     (0..=n).map(|i| i as f64 * step).collect()
+}
+
+/// The largest power of ten at most `raw` (finite, > 0), by multiplying: exact up to 1e22 and
+/// correctly rounded below 1, with no libm `powf`/`log10` in the wasm. 0 below about 1e-308.
+fn pow10_floor(raw: f64) -> f64 {
+    if raw >= 1.0 {
+        let mut m: f64 = 1.0;
+        while m * 10.0 <= raw {
+            m *= 10.0;
+        }
+        m
+    } else {
+        let mut p: f64 = 1.0;
+        while p.is_finite() && 1.0 / p > raw {
+            p *= 10.0;
+        }
+        1.0 / p
+    }
+}
+
+/// Sine and cosine of `a` (radians, |a| up to a few turns): reduced to ±π/4 and summed as
+/// Taylor series, within 1e-12 of libm's, without pulling libm's trigonometry into the wasm.
+pub fn sin_cos(a: f64) -> (f64, f64) {
+    use std::f64::consts::FRAC_PI_2;
+    let k = (a / FRAC_PI_2 + 0.5).floor();
+    let r = a - k * FRAC_PI_2;
+    let r2 = r * r;
+    let s = r
+        * (1.0
+            - r2 / 6.0
+                * (1.0
+                    - r2 / 20.0
+                        * (1.0
+                            - r2 / 42.0
+                                * (1.0 - r2 / 72.0 * (1.0 - r2 / 110.0 * (1.0 - r2 / 156.0))))));
+    let c = 1.0
+        - r2 / 2.0
+            * (1.0
+                - r2 / 12.0
+                    * (1.0
+                        - r2 / 30.0
+                            * (1.0
+                                - r2 / 56.0
+                                    * (1.0
+                                        - r2 / 90.0 * (1.0 - r2 / 132.0 * (1.0 - r2 / 182.0))))));
+    match (k as i64).rem_euclid(4) {
+        0 => (s, c),
+        1 => (c, -s),
+        2 => (-s, -c),
+        _ => (-c, s),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -218,6 +269,14 @@ const BAR_H: f64 = 18.0;
 const ROW_GAP: f64 = 14.0;
 const PAD: f64 = 4.0;
 
+/// A chart's words in one language: labels and formatted values (parallel to the values) and
+/// the axis formatter.
+pub struct ChartText<'a> {
+    pub labels: &'a [String],
+    pub formatted: &'a [String],
+    pub tick_label: &'a dyn Fn(f64) -> String,
+}
+
 /// Horizontal bars, label above each bar and value after it. The plot leaves room on the right
 /// for the widest value, so a value never overlaps its bar or the edge.
 /// `tick_label` formats an axis value; `values`, `labels` and `formatted` are parallel.
@@ -228,16 +287,44 @@ pub fn bar_chart(
     formatted: &[String],
     tick_label: &dyn Fn(f64) -> String,
 ) -> BarChart {
+    let shown = ChartText {
+        labels,
+        formatted,
+        tick_label,
+    };
+    bar_chart_sized(width_px, values, &shown, None)
+}
+
+/// `bar_chart` laid out to hold `other` too (the same chart in the other language): every
+/// coordinate is the same in both, so a language switch changes words, never geometry.
+pub fn bar_chart_sized(
+    width_px: f64,
+    values: &[f64],
+    shown: &ChartText,
+    other: Option<&ChartText>,
+) -> BarChart {
+    let (labels, formatted, tick_label) = (shown.labels, shown.formatted, shown.tick_label);
     let width_px = width_px.clamp(200.0, 4000.0);
     let max = values
         .iter()
         .copied()
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
-    let value_w = formatted
-        .iter()
-        .map(|s| text_width_px(s, VALUE_FONT_PX))
-        .fold(0.0, f64::max);
+    let widest = |t: &ChartText| {
+        t.formatted
+            .iter()
+            .map(|s| text_width_px(s, VALUE_FONT_PX))
+            .fold(0.0, f64::max)
+    };
+    let value_w = widest(shown).max(other.map_or(0.0, widest));
+    // Lines a text takes here, in either language.
+    let lines_of = |i: usize, labels: bool, room: f64, font: f64| {
+        let count = |t: &ChartText| {
+            let texts = if labels { t.labels } else { t.formatted };
+            wrap(texts.get(i).map_or("", String::as_str), room, font).len()
+        };
+        count(shown).max(other.map_or(0, count)).max(1)
+    };
     let plot_x = PAD;
     let room = width_px - 2.0 * PAD;
     // Values sit after their bars while that leaves the bars 40 px; wider ones (a long unit,
@@ -250,7 +337,10 @@ pub fn bar_chart(
     let probe = nice_ticks(max, 5);
     let tick_w = probe
         .iter()
-        .map(|&t| text_width_px(&tick_label(t), TICK_FONT_PX))
+        .map(|&t| {
+            let alt = other.map_or(0.0, |o| text_width_px(&(o.tick_label)(t), TICK_FONT_PX));
+            text_width_px(&tick_label(t), TICK_FONT_PX).max(alt)
+        })
         .fold(0.0, f64::max)
         + 12.0;
     let max_ticks = ((plot_w / tick_w).floor() as usize).clamp(1, 5);
@@ -268,14 +358,24 @@ pub fn bar_chart(
         let label_lines = wrap(label, room, LABEL_FONT_PX);
         let top = y;
         let label_y = y + LABEL_FONT_PX;
-        y += LINE_PX * label_lines.len().max(1) as f64 + 2.0;
+        let label_n = if other.is_some() {
+            lines_of(i, true, room, LABEL_FONT_PX)
+        } else {
+            label_lines.len().max(1)
+        };
+        y += LINE_PX * label_n as f64 + 2.0;
         let value = formatted.get(i).map(String::as_str).unwrap_or("");
         let (value_lines, above_y) = if beside {
             (vec![value.to_owned()], None)
         } else {
             let lines = wrap(value, room, VALUE_FONT_PX);
+            let value_n = if other.is_some() {
+                lines_of(i, false, room, VALUE_FONT_PX)
+            } else {
+                lines.len().max(1)
+            };
             let first_y = y + VALUE_FONT_PX;
-            y += LINE_PX * lines.len().max(1) as f64 + 2.0;
+            y += LINE_PX * value_n as f64 + 2.0;
             (lines, Some(first_y))
         };
         let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
@@ -333,6 +433,150 @@ pub fn bar_chart(
     }
 }
 
+/// Above this many bars a chart stops drawing a labelled row per figure and draws every figure
+/// as a column of one overview (`overview`): 60 labelled rows are already 2,600 px tall, and
+/// 10,000 would be half a million.
+pub const OVERVIEW_ABOVE: usize = 60;
+/// Height of an overview's plot area.
+pub const OVERVIEW_PLOT_PX: f64 = 200.0;
+
+/// An overview chart: figures left to right as columns in dataset order, a value axis on the left.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overview {
+    pub width_px: f64,
+    pub height_px: f64,
+    pub plot_x: f64,
+    pub plot_w: f64,
+    pub plot_top: f64,
+    /// The zero line.
+    pub baseline: f64,
+    /// The value at the top of the plot (the last tick).
+    pub domain: f64,
+    pub count: usize,
+    /// Horizontal grid lines: (y, value).
+    pub ticks: Vec<(f64, f64)>,
+}
+
+impl Overview {
+    /// The figure under `x` (in the chart's own px), clamped to the first and last.
+    pub fn index_at(&self, x: f64) -> usize {
+        if self.count == 0 || !x.is_finite() {
+            return 0;
+        }
+        let f = ((x - self.plot_x) / self.plot_w * self.count as f64).floor();
+        (f.max(0.0) as usize).min(self.count - 1)
+    }
+
+    fn x_of(&self, i: usize) -> f64 {
+        self.plot_x + i as f64 * self.plot_w / self.count.max(1) as f64
+    }
+
+    fn height_of(&self, v: f64) -> f64 {
+        let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
+        let h = (v / self.domain * OVERVIEW_PLOT_PX).min(OVERVIEW_PLOT_PX);
+        // A non-zero value keeps a sliver so it is visibly there.
+        if v > 0.0 {
+            h.max(1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// The column of figure `i` (value `v`) as a highlight: at least 3 px wide and 2 px tall so
+    /// a figure of zero, or one of ten in a pixel, can still be seen when picked.
+    pub fn column(&self, i: usize, v: f64) -> Rect {
+        let (x0, x1) = (self.x_of(i), self.x_of(i + 1));
+        let w = (x1 - x0).max(3.0);
+        let x = ((x0 + x1) / 2.0 - w / 2.0)
+            .clamp(self.plot_x - 1.0, self.plot_x + self.plot_w - w + 1.0);
+        let h = self.height_of(v).max(2.0);
+        Rect {
+            x,
+            y: self.baseline - h,
+            w,
+            h,
+        }
+    }
+
+    /// The columns as path data, one subpath per pixel column: when figures outnumber pixels,
+    /// a pixel column stands for several figures and is as tall as the tallest of them.
+    /// `include(i)` picks the figures drawn (the warning colour is a second path).
+    pub fn path(&self, values: &[f64], include: &dyn Fn(usize) -> bool) -> String {
+        use super::node::fmt_coord as c;
+        let n = values.len().min(self.count);
+        let cols = (self.plot_w.floor() as usize).clamp(1, n.max(1));
+        let mut d = String::with_capacity(cols * 24);
+        for col in 0..cols {
+            let (a, b) = (col * n / cols, (col + 1) * n / cols);
+            let tallest = (a..b)
+                .filter(|&i| include(i))
+                .map(|i| self.height_of(values[i]))
+                .fold(0.0, f64::max);
+            if tallest <= 0.0 {
+                continue;
+            }
+            let (x0, x1) = (self.x_of(a), self.x_of(b));
+            // A pixel between columns while they are wide enough to spare one.
+            let w = if x1 - x0 >= 4.0 {
+                x1 - x0 - 1.0
+            } else {
+                x1 - x0
+            };
+            d.push('M');
+            d.push_str(&c(x0));
+            d.push(' ');
+            d.push_str(&c(self.baseline));
+            d.push('h');
+            d.push_str(&c(w));
+            d.push('v');
+            d.push_str(&c(-tallest));
+            d.push('h');
+            d.push_str(&c(-w));
+            d.push('z');
+        }
+        d
+    }
+}
+
+/// Lays out an overview of `values` for `width_px`; `tick_label` formats an axis value.
+pub fn overview(width_px: f64, values: &[f64], tick_label: &dyn Fn(f64) -> String) -> Overview {
+    let width_px = width_px.clamp(200.0, 4000.0);
+    let max = values
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let tick_values = nice_ticks(max, 4);
+    let domain = tick_values
+        .last()
+        .copied()
+        .unwrap_or(1.0)
+        .max(f64::MIN_POSITIVE);
+    let label_w = tick_values
+        .iter()
+        .map(|&t| text_width_px(&tick_label(t), TICK_FONT_PX))
+        .fold(0.0, f64::max);
+    let plot_x = (PAD + label_w + 6.0).min(width_px / 2.0);
+    let plot_w = (width_px - plot_x - PAD).max(1.0);
+    let plot_top = PAD + TICK_FONT_PX / 2.0;
+    let baseline = plot_top + OVERVIEW_PLOT_PX;
+    let ticks = tick_values
+        .iter()
+        .map(|&t| (baseline - t / domain * OVERVIEW_PLOT_PX, t))
+        .collect();
+    Overview {
+        width_px,
+        height_px: baseline + PAD + 2.0,
+        plot_x,
+        plot_w,
+        plot_top,
+        baseline,
+        domain,
+        count: values.len(),
+        ticks,
+    }
+}
+
 /// An SVG path for the arc of a ring from 12 o'clock, clockwise, covering `share` (0–1).
 /// A full ring is two half arcs: one arc cannot start and end at the same point.
 pub fn ring_arc(cx: f64, cy: f64, r: f64, share: f64) -> String {
@@ -361,7 +605,8 @@ pub fn ring_arc(cx: f64, cy: f64, r: f64, share: f64) -> String {
         );
     }
     let angle = share * std::f64::consts::TAU;
-    let (x, y) = (cx + r * angle.sin(), cy - r * angle.cos());
+    let (sin, cos) = sin_cos(angle);
+    let (x, y) = (cx + r * sin, cy - r * cos);
     let large = if share > 0.5 { 1 } else { 0 };
     format!(
         "M{} {}A{} {} 0 {} 1 {} {}",
@@ -432,6 +677,32 @@ mod tests {
             assert!(a.hit.y + a.hit.h <= b.hit.y + 0.01, "rows overlap");
             let last = c.ticks.last().unwrap();
             assert!(last.x <= width);
+        }
+    }
+
+    #[test]
+    fn sin_cos_agrees_with_libm() {
+        let mut a = -7.0;
+        while a <= 14.0 {
+            let (s, c) = sin_cos(a);
+            assert!((s - a.sin()).abs() < 1e-12, "sin {a}: {s} vs {}", a.sin());
+            assert!((c - a.cos()).abs() < 1e-12, "cos {a}: {c} vs {}", a.cos());
+            a += 0.000_7;
+        }
+    }
+
+    #[test]
+    fn powers_of_ten_by_multiplying_agree_with_libm() {
+        for raw in [
+            1e-320, 3e-300, 1e-5, 0.03, 0.1, 0.5, 1.0, 9.99, 10.0, 1000.0, 7.5e14, 1e22, 3e300,
+        ] {
+            let raw: f64 = raw;
+            let want = 10f64.powf(raw.log10().floor());
+            let got = pow10_floor(raw);
+            assert!(got <= raw || raw < 1e-300, "{raw}: {got}");
+            if raw > 1e-300 {
+                assert!((got - want).abs() <= want * 1e-15, "{raw}: {got} vs {want}");
+            }
         }
     }
 

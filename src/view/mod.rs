@@ -13,7 +13,7 @@ pub mod node;
 use crate::dataset::{Dataset, Figure, Section};
 use crate::format::{format_number, Kind, Lang, Notation, NumberFormat, Qualifier};
 use crate::stats::Stats;
-use geometry::{bar_chart, ring_arc};
+use geometry::{bar_chart_sized, ring_arc, ChartText, OVERVIEW_ABOVE};
 use i18n::{ui, Ui};
 use node::{el, svg, text, Element, Node};
 use std::collections::BTreeMap;
@@ -375,18 +375,37 @@ fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Element> {
     let previous = h.previous.as_ref().and_then(|id| stats.derived(id));
     if let Some(prev) = previous.filter(|p| p.value.is_some()) {
         let pv = prev.value.unwrap_or(0.0);
-        let labels = vec![
-            prev.label.get(lang).to_owned(),
-            fig.label.get(lang).to_owned(),
-        ];
-        let formatted = vec![
-            prev.formatted.get(lang).to_owned(),
-            format_figure(fig, lang, o.group_zh),
-        ];
+        let words = |lang: Lang| -> (Vec<String>, Vec<String>) {
+            (
+                vec![
+                    prev.label.get(lang).to_owned(),
+                    fig.label.get(lang).to_owned(),
+                ],
+                vec![
+                    prev.formatted.get(lang).to_owned(),
+                    format_figure(fig, lang, o.group_zh),
+                ],
+            )
+        };
+        let (labels, formatted) = words(lang);
+        let (labels_alt, formatted_alt) = words(lang.other());
+        let ticks = |v| tick_label(v, fig.kind, lang);
+        let ticks_alt = |v| tick_label(v, fig.kind, lang.other());
         let width = (o.width_px - FRAME_INSET_PX - HERO_INSET_PX).max(200.0);
-        let chart = bar_chart(width, &labels, &[pv, fig.value], &formatted, &|v| {
-            tick_label(v, fig.kind, lang)
-        });
+        let chart = bar_chart_sized(
+            width,
+            &[pv, fig.value],
+            &ChartText {
+                labels: &labels,
+                formatted: &formatted,
+                tick_label: &ticks,
+            },
+            Some(&ChartText {
+                labels: &labels_alt,
+                formatted: &formatted_alt,
+                tick_label: &ticks_alt,
+            }),
+        );
         let mut g = svg("svg")
             .class("ri-hero-bars")
             .attr(
@@ -556,9 +575,12 @@ fn sections(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Vec<Node> {
                 .attr("tabindex", "0")
                 .attr_if(i != selected, "hidden", "")
         };
-        for block in classify(s, &skip) {
+        for (b, block) in classify(s, &skip).into_iter().enumerate() {
             panel = panel.child(match block {
                 Block::Cards(figs) => cards(&figs, stats, o),
+                Block::Bars { money, figures } if figures.len() > OVERVIEW_ABOVE => {
+                    overview_chart(&figures, money, stats, o, &format!("{i}/{b}"))
+                }
                 Block::Bars { money, figures } => bars(&figures, money, stats, o),
                 Block::Rings(figs) => rings(&figs, stats, o),
             });
@@ -627,33 +649,38 @@ fn cards(figs: &[&Figure], stats: &Stats, o: &ViewOptions) -> Node {
 
 fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions) -> Node {
     let lang = o.lang;
-    let labels: Vec<String> = figs.iter().map(|f| f.label.get(lang).to_owned()).collect();
     let values: Vec<f64> = figs.iter().map(|f| f.value).collect();
-    let formatted: Vec<String> = figs
-        .iter()
-        .map(|f| format_figure(f, lang, o.group_zh))
-        .collect();
     let kind = if money { Kind::Money } else { Kind::Count };
-    // Laid out for the space inside the widget's padding, so text keeps its size.
-    let width = (o.width_px - FRAME_INSET_PX).max(200.0);
-    let chart = bar_chart(width, &labels, &values, &formatted, &|v| {
-        tick_label(v, kind, lang)
-    });
-    let title = ui(
-        lang,
-        if money {
-            Ui::AmountsCompared
-        } else {
-            Ui::CountsCompared
-        },
-    );
-    let title_text = if money && lang == Lang::Zh {
-        format!("{title}（元）")
-    } else if money {
-        format!("{title} (yuan)")
-    } else {
-        title.to_owned()
+    let words = |lang: Lang| -> (Vec<String>, Vec<String>) {
+        (
+            figs.iter().map(|f| f.label.get(lang).to_owned()).collect(),
+            figs.iter()
+                .map(|f| format_figure(f, lang, o.group_zh))
+                .collect(),
+        )
     };
+    let (labels, formatted) = words(lang);
+    let (labels_alt, formatted_alt) = words(lang.other());
+    let ticks = |v| tick_label(v, kind, lang);
+    let ticks_alt = |v| tick_label(v, kind, lang.other());
+    // Laid out for the space inside the widget's padding, so text keeps its size, and for both
+    // languages, so a switch moves nothing.
+    let width = (o.width_px - FRAME_INSET_PX).max(200.0);
+    let chart = bar_chart_sized(
+        width,
+        &values,
+        &ChartText {
+            labels: &labels,
+            formatted: &formatted,
+            tick_label: &ticks,
+        },
+        Some(&ChartText {
+            labels: &labels_alt,
+            formatted: &formatted_alt,
+            tick_label: &ticks_alt,
+        }),
+    );
+    let title_text = chart_title(money, lang);
     let mut g = svg("svg")
         .class("ri-chart")
         .attr(
@@ -669,7 +696,7 @@ fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions) -> Node {
         .attr("role", "group")
         .attr("aria-label", title_text.as_str());
     for (row, f) in chart.rows.iter().zip(figs) {
-        let warn = stats.checks_for(&f.id).any(|c| !c.ok);
+        let warn = warned(stats, &f.id);
         let mut mark = svg("g")
             .class(mark_class("ri-bar-row", stats, &f.id))
             .attr("tabindex", "0")
@@ -730,6 +757,153 @@ fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions) -> Node {
         fig = fig.children(warnings_for(stats, &f.id, lang));
     }
     fig.into()
+}
+
+fn chart_title(money: bool, lang: Lang) -> String {
+    let title = ui(
+        lang,
+        if money {
+            Ui::AmountsCompared
+        } else {
+            Ui::CountsCompared
+        },
+    );
+    if money && lang == Lang::Zh {
+        format!("{title}（元）")
+    } else if money {
+        format!("{title} (yuan)")
+    } else {
+        title.to_owned()
+    }
+}
+
+/// Whether any check on figure `id` fails.
+fn warned(stats: &Stats, id: &str) -> bool {
+    stats.checks_for(id).any(|c| !c.ok)
+}
+
+/// The layout of an overview chart, for the chart itself and for the widget's pointer and keys.
+pub fn overview_layout(figs: &[&Figure], money: bool, o: &ViewOptions) -> geometry::Overview {
+    let kind = if money { Kind::Money } else { Kind::Count };
+    let values: Vec<f64> = figs.iter().map(|f| f.value).collect();
+    let width = (o.width_px - FRAME_INSET_PX).max(200.0);
+    // Room for the axis labels of both languages, so a switch moves nothing.
+    let widest = |v: f64| {
+        let (a, b) = (
+            tick_label(v, kind, o.lang),
+            tick_label(v, kind, o.lang.other()),
+        );
+        let w = |s: &str| geometry::text_width_px(s, geometry::TICK_FONT_PX);
+        if w(&a) >= w(&b) {
+            a
+        } else {
+            b
+        }
+    };
+    geometry::overview(width, &values, &widest)
+}
+
+/// A chart of more bars than rows can show: every figure a column, in one path (a second for
+/// figures whose checks fail), one focusable chart. Arrow keys and the pointer pick a figure
+/// (the widget draws the pick, shows its tooltip and announces it); the table lists them all.
+fn overview_chart(
+    figs: &[&Figure],
+    money: bool,
+    stats: &Stats,
+    o: &ViewOptions,
+    key: &str,
+) -> Node {
+    let lang = o.lang;
+    let kind = if money { Kind::Money } else { Kind::Count };
+    let ov = overview_layout(figs, money, o);
+    let values: Vec<f64> = figs.iter().map(|f| f.value).collect();
+    // Most datasets have no failing check: then no figure needs looking up.
+    let any_warn = stats.warnings().next().is_some();
+    let warn: Vec<bool> = figs
+        .iter()
+        .map(|f| any_warn && warned(stats, &f.id))
+        .collect();
+    let title_text = chart_title(money, lang);
+    let count = crate::format::format_plain(figs.len() as f64, 0, lang == Lang::En);
+    let hint = match lang {
+        Lang::Zh => format!("{title_text}：共{count}项，每项一根柱。用方向键逐项读数，表格列出全部数据。"),
+        Lang::En => format!(
+            "{title_text}: {count} figures, one column each. Arrow keys read them one by one; the table lists them all."
+        ),
+    };
+    let mut grid = svg("g").class("ri-axis").attr("aria-hidden", "true");
+    for &(y, v) in &ov.ticks {
+        grid = grid
+            .child(
+                svg("line")
+                    .num("x1", ov.plot_x)
+                    .num("x2", ov.plot_x + ov.plot_w)
+                    .num("y1", y)
+                    .num("y2", y),
+            )
+            .child(
+                svg("text")
+                    .num("x", ov.plot_x - 6.0)
+                    .num("y", y + 4.0)
+                    .attr("text-anchor", "end")
+                    .text(tick_label(v, kind, lang)),
+            );
+    }
+    let mut chart = svg("svg")
+        .class("ri-chart ri-overview")
+        .attr(
+            "viewBox",
+            format!(
+                "0 0 {} {}",
+                node::fmt_coord(ov.width_px),
+                node::fmt_coord(ov.height_px)
+            ),
+        )
+        .num("width", ov.width_px)
+        .num("height", ov.height_px)
+        .attr("role", "img")
+        .attr("tabindex", "0")
+        .attr("data-overview", key)
+        .attr("aria-label", hint.as_str())
+        .child(grid)
+        .child(
+            svg("path")
+                .class("ri-bar")
+                .attr("d", ov.path(&values, &|i| !warn[i])),
+        );
+    if warn.iter().any(|&w| w) {
+        chart = chart.child(
+            svg("path")
+                .class("ri-bar ri-bar-warn")
+                .attr("d", ov.path(&values, &|i| warn[i])),
+        );
+    }
+    // The pick: placed by the widget (outside the diffed tree), empty until then.
+    chart = chart.child(
+        svg("rect")
+            .class("ri-cursor")
+            .attr("width", "0")
+            .attr("height", "0"),
+    );
+    let mut fig = el("figure")
+        .class("ri-figure")
+        .child(el("figcaption").class("ri-caption").text(title_text))
+        .child(chart);
+    for f in figs.iter().filter(|_| any_warn) {
+        fig = fig.children(warnings_for(stats, &f.id, lang));
+    }
+    fig.into()
+}
+
+/// The figures of the overview chart `key` ("section/block", as in `data-overview`).
+pub fn overview_figures<'a>(ds: &'a Dataset, key: &str) -> Option<(Vec<&'a Figure>, bool)> {
+    let (s, b) = key.split_once('/')?;
+    let (s, b): (usize, usize) = (s.parse().ok()?, b.parse().ok()?);
+    let section = *tab_sections(ds).get(s)?;
+    match classify(section, &hero_ids(ds)).into_iter().nth(b)? {
+        Block::Bars { money, figures } if figures.len() > OVERVIEW_ABOVE => Some((figures, money)),
+        _ => None,
+    }
 }
 
 fn rings(figs: &[&Figure], stats: &Stats, o: &ViewOptions) -> Node {
