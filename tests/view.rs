@@ -1391,3 +1391,27 @@ fn switching_language_moves_no_coordinate() {
         }
     }
 }
+
+#[test]
+fn a_static_overview_offers_no_keys() {
+    let (ds, st) = grouped(300);
+    let mut o = ViewOptions::new(Lang::Zh, 960.0);
+    o.static_page = true;
+    let t = view::build(&ds, &st, &o);
+    let chart = elements(&t)
+        .into_iter()
+        .find(|e| e.get_attr("class") == Some("ri-chart ri-overview"))
+        .expect("the overview is drawn on the static page too");
+    assert_eq!(chart.get_attr("tabindex"), None);
+    assert_eq!(chart.get_attr("data-overview"), None);
+    assert!(t.find_class("ri-cursor").is_empty());
+    assert!(chart
+        .get_attr("aria-label")
+        .unwrap_or_default()
+        .contains("表格"));
+    // Every figure is in the table that follows.
+    let table = t.find_class("ri-table");
+    assert_eq!(table.len(), 1);
+    let text = text_of(table[0]);
+    assert!(text.contains("第1项") && text.contains("第300项"));
+}

@@ -272,7 +272,9 @@ fn header(ds: &Dataset, o: &ViewOptions) -> Element {
             .into(),
         None => text(source_name),
     };
-    el("header")
+    // Plain divs, not <header>/<footer>: placed straight in a page's <body>, those would be a
+    // second banner and contentinfo landmark beside the page's own (axe landmark-no-duplicate-*).
+    el("div")
         .class("ri-header")
         .child(el("p").class("ri-kicker").text(ui(lang, Ui::Kicker)))
         .child(
@@ -825,10 +827,15 @@ fn overview_chart(
         .collect();
     let title_text = chart_title(money, lang);
     let count = crate::format::format_plain(figs.len() as f64, 0, lang == Lang::En);
-    let hint = match lang {
-        Lang::Zh => format!("{title_text}：共{count}项，每项一根柱。用方向键逐项读数，表格列出全部数据。"),
-        Lang::En => format!(
+    // A static page has no keys to offer; its table follows the charts.
+    let hint = match (lang, o.static_page) {
+        (Lang::Zh, false) => format!("{title_text}：共{count}项，每项一根柱。用方向键逐项读数，表格列出全部数据。"),
+        (Lang::Zh, true) => format!("{title_text}：共{count}项，每项一根柱。下方表格列出全部数据。"),
+        (Lang::En, false) => format!(
             "{title_text}: {count} figures, one column each. Arrow keys read them one by one; the table lists them all."
+        ),
+        (Lang::En, true) => format!(
+            "{title_text}: {count} figures, one column each; the table below lists them all."
         ),
     };
     let mut grid = svg("g").class("ri-axis").attr("aria-hidden", "true");
@@ -862,8 +869,8 @@ fn overview_chart(
         .num("width", ov.width_px)
         .num("height", ov.height_px)
         .attr("role", "img")
-        .attr("tabindex", "0")
-        .attr("data-overview", key)
+        .attr_if(!o.static_page, "tabindex", "0")
+        .attr_if(!o.static_page, "data-overview", key)
         .attr("aria-label", hint.as_str())
         .child(grid)
         .child(
@@ -879,12 +886,14 @@ fn overview_chart(
         );
     }
     // The pick: placed by the widget (outside the diffed tree), empty until then.
-    chart = chart.child(
-        svg("rect")
-            .class("ri-cursor")
-            .attr("width", "0")
-            .attr("height", "0"),
-    );
+    if !o.static_page {
+        chart = chart.child(
+            svg("rect")
+                .class("ri-cursor")
+                .attr("width", "0")
+                .attr("height", "0"),
+        );
+    }
     let mut fig = el("figure")
         .class("ri-figure")
         .child(el("figcaption").class("ri-caption").text(title_text))
@@ -1088,7 +1097,7 @@ fn footer(ds: &Dataset, o: &ViewOptions) -> Element {
             .text(ui(lang, Ui::Editor))
             .text(editor.get(lang));
     }
-    let mut foot = el("footer").class("ri-footer").child(source);
+    let mut foot = el("div").class("ri-footer").child(source);
     if !story.notes.is_empty() {
         let mut notes = el("ul")
             .class("ri-notes")
