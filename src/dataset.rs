@@ -6,7 +6,11 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The Xi'an story, embedded in every build.
+#[cfg(not(target_arch = "wasm32"))]
 pub const DEFAULT_JSON: &str = include_str!("../data/xian-2022.json");
+/// In the wasm, the same JSON without its indentation (build.rs).
+#[cfg(target_arch = "wasm32")]
+pub const DEFAULT_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/story.min.json"));
 
 pub const SCHEMA_VERSION: f64 = 1.0;
 pub const MAX_SECTIONS: usize = 64;

@@ -15,7 +15,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, KeyboardEvent, MouseEvent, ShadowRoot};
 
-const CSS: &str = include_str!("../../www/infographic.css");
+/// www/infographic.css without comments and spare whitespace (build.rs).
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/infographic.min.css"));
 const COUNT_UP_MS: f64 = 900.0;
 /// Trees up to this many elements get the other language's patch prepared ahead (the story has
 /// about 300); a 10,000-row table switches the ordinary way rather than doubling every render.
@@ -846,8 +847,9 @@ impl State {
             let left = (r.left() - root.left()).clamp(8.0, max_left);
             let top = r.bottom() - root.top() + 8.0;
             let style = tip.style();
-            style.set_property("left", &format!("{left:.0}px"))?;
-            style.set_property("top", &format!("{top:.0}px"))?;
+            // Whole pixels as integers: `{:.0}` would pull float formatting into the wasm.
+            style.set_property("left", &format!("{}px", left.round() as i64))?;
+            style.set_property("top", &format!("{}px", top.round() as i64))?;
         }
         Ok(())
     }
