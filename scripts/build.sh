@@ -38,6 +38,19 @@ if [[ -d pkg/snippets ]]; then
     cp -R pkg/snippets dist/
 fi
 
+# What readers download is minified by terser (comments, whitespace, local names; no property
+# names, no eval): www/ and pkg/ keep the readable sources, the browser tests run on those,
+# and the end-to-end tests and the benchmark on these.
+TERSER=node_modules/.bin/terser
+if [[ ! -x $TERSER ]]; then
+    echo "build: $TERSER is missing: run scripts/setup.sh (npm ci)" >&2
+    exit 1
+fi
+while IFS= read -r js; do
+    "$TERSER" "$js" --module --compress --mangle --output "$js.min"
+    mv "$js.min" "$js"
+done < <(find dist -name '*.js')
+
 # Static fallbacks, rendered by the native command. The dev profile is used
 # on purpose: the output is the same as a release build's, and scripts/test.sh
 # has just built it for `cargo test`, so this costs no second compile.

@@ -7,7 +7,8 @@
 #   - wasm-bindgen-cli at the version Cargo.lock pins        (cargo install)
 #   - wasm-pack                                             (cargo install)
 #   - node_modules (npm ci): playwright-core and axe-core for the end-to-end
-#     tests, and binaryen, whose wasm-opt wasm-pack uses
+#     tests, binaryen, whose wasm-opt wasm-pack uses, and terser, which
+#     minifies dist/'s JavaScript
 #
 # Nothing here downloads prebuilt binaries from outside the package
 # registries: wasm-pack must find wasm-bindgen and wasm-opt on PATH.
@@ -102,7 +103,7 @@ fi
 # --- npm packages: e2e test tools and wasm-opt ----------------------------
 stamp=node_modules/.setup-stamp
 if [[ ! -f "$stamp" || package-lock.json -nt "$stamp" || package.json -nt "$stamp" ]]; then
-    say "npm ci (playwright-core, axe-core, binaryen)"
+    say "npm ci (playwright-core, axe-core, binaryen, terser)"
     npm ci --no-audit --no-fund
     touch "$stamp"
 fi
