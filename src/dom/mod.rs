@@ -112,6 +112,9 @@ struct State {
     prepared: Option<Prepared>,
     /// A pending idle callback that prepares it.
     idle: Option<Idle>,
+    /// The tree and mounted nodes a prepared switch replaced, freed at the next idle
+    /// callback rather than during the switch.
+    retired: Option<(Option<VNode>, Option<Mounted>)>,
     me: Weak<RefCell<State>>,
 }
 
@@ -122,7 +125,8 @@ struct Prepared {
     tree: VNode,
     mounted: Mounted,
     table: Table,
-    batch: String,
+    /// Already a JS string, so the switch does not decode it.
+    batch: js_sys::JsString,
 }
 
 /// How a reader picks a figure in an overview chart.
@@ -211,6 +215,7 @@ impl Widget {
             cursor: None,
             prepared: None,
             idle: None,
+            retired: None,
             me: Weak::new(),
         }));
         state.borrow_mut().me = Rc::downgrade(&state);
@@ -304,6 +309,7 @@ impl Widget {
         s.count_up = None;
         s.idle = None;
         s.prepared = None;
+        s.retired = None;
         s.cursor = None;
         if let Some(url) = s.last_url.take() {
             let _ = web_sys::Url::revoke_object_url(&url);
@@ -481,17 +487,21 @@ fn on_event(weak: &Weak<RefCell<State>>, kind: &str, e: &Event) {
                 return s.hide_tip();
             }
             if let Some(chart) = closest(e, "[data-overview]") {
-                let page = (s.overview_len(&chart) / 10).max(1) as isize;
+                // A tenth of the figures, counted only when asked for.
+                let page = |s: &State| (s.overview_len(&chart) / 10).max(1) as isize;
                 let pick = match key.as_str() {
                     "ArrowRight" | "ArrowDown" => Pick::Step(1),
                     "ArrowLeft" | "ArrowUp" => Pick::Step(-1),
-                    "PageDown" => Pick::Step(page),
-                    "PageUp" => Pick::Step(-page),
+                    "PageDown" => Pick::Step(page(s)),
+                    "PageUp" => Pick::Step(-page(s)),
                     "Home" => Pick::First,
                     "End" => Pick::Last,
                     "Enter" | " " => {
                         e.prevent_default();
-                        if let Some((_, i)) = s.cursor.clone() {
+                        let key = chart.get_attribute("data-overview");
+                        if let Some((_, i)) =
+                            s.cursor.clone().filter(|(k, _)| Some(k) == key.as_ref())
+                        {
                             if let Some(id) = s.overview_id(&chart, i) {
                                 s.outgoing.push(Outgoing::Select(id));
                             }
@@ -651,10 +661,11 @@ impl State {
         match self.prepared.take() {
             // Ready ahead: one batch of text and attribute writes, nothing built now.
             Some(p) if p.opts == want && self.count_up.is_none() => {
-                mount::apply(&p.table, &p.batch);
+                mount::apply_js(&p.table, &p.batch);
                 self.table = p.table;
-                self.mounted = Some(p.mounted);
-                self.tree = Some(p.tree);
+                let old_tree = self.tree.replace(p.tree);
+                let old_mounted = self.mounted.replace(p.mounted);
+                self.retired = Some((old_tree, old_mounted));
                 self.opts = p.opts;
                 self.schedule_prepare();
             }
@@ -677,6 +688,7 @@ impl State {
         self.idle = Idle::request(move || {
             with_state(&weak, |s| {
                 s.idle = None;
+                s.retired = None;
                 s.prepare_switch();
                 Ok(())
             })
@@ -705,7 +717,7 @@ impl State {
         let mut mounted = m.clone();
         let mut ops = Ops::new(&mut table);
         ops.patch(old, &tree, &mut mounted);
-        let batch = ops.into_batch();
+        let batch = js_sys::JsString::from(ops.into_batch());
         self.prepared = Some(Prepared {
             opts,
             tree,

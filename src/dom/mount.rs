@@ -9,6 +9,9 @@ extern "C" {
     #[wasm_bindgen(catch)]
     pub fn to_json(value: &JsValue) -> Result<String, JsValue>;
     fn apply_ops(table: &js_sys::Array, ops: &str);
+    /// The same, with the batch already a JS string (decoded ahead of time).
+    #[wasm_bindgen(js_name = apply_ops)]
+    fn apply_ops_js(table: &js_sys::Array, ops: &js_sys::JsString);
     pub fn register_host(host: &web_sys::Element);
     pub fn unregister_host(host: &web_sys::Element);
     /// Puts every mounted widget into its error state; see `crate::on_panic`.
@@ -207,6 +210,13 @@ impl<'t> Ops<'t> {
 pub fn apply(table: &Table, batch: &str) {
     if !batch.is_empty() {
         apply_ops(&table.nodes, batch);
+    }
+}
+
+/// Applies a batch made by `Ops` and turned into a JS string beforehand.
+pub fn apply_js(table: &Table, batch: &js_sys::JsString) {
+    if batch.length() > 0 {
+        apply_ops_js(&table.nodes, batch);
     }
 }
 
