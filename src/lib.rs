@@ -62,6 +62,7 @@ export interface RenderOptions {
   lang?: Lang; theme?: "auto" | "light" | "dark";
   /** zh group separators: 16,317元 */ separators?: boolean;
   /** count the hero number up when first seen (default true; never under prefers-reduced-motion) */ animate?: boolean;
+  /** the element's box if already known (an IntersectionObserver entry's boundingClientRect): saves a forced layout */ rect?: { width: number; top: number; bottom: number };
 }
 /** Errors thrown by this module carry a stable code and, where it applies, the field's path. */
 export interface InfographicError extends Error { code: string; path: string; errors?: ValidationError[] }
@@ -393,7 +394,28 @@ fn render_options(options: &JsValue) -> Result<dom::Options, JsValue> {
         )?,
         group_zh: bool_option(options, "separators")?,
         animate: !matches!(get(options, "animate").as_bool(), Some(false)),
+        rect: rect_option(options)?,
     })
+}
+
+/// `options.rect`: the element's box as the caller already knows it (an IntersectionObserver
+/// entry's `boundingClientRect`), so mounting need not force a layout to measure it.
+fn rect_option(obj: &JsValue) -> Result<Option<dom::HostRect>, JsValue> {
+    let v = get(obj, "rect");
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    let num = |k: &str| get(&v, k).as_f64().filter(|n| n.is_finite());
+    match (num("width"), num("top"), num("bottom")) {
+        (Some(width), Some(top), Some(bottom)) if width >= 0.0 => {
+            Ok(Some(dom::HostRect { width, top, bottom }))
+        }
+        _ => Err(js_error(
+            "invalid-option",
+            "options.rect",
+            "invalid options.rect: expected { width, top, bottom } in px (a DOMRect will do)",
+        )),
+    }
 }
 
 /// Renders the infographic into `element` (inside its Shadow DOM). A bad dataset shows an

@@ -814,3 +814,45 @@ async fn a_language_switch_prepared_while_idle_gives_the_page_a_fresh_render_giv
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn a_rect_given_by_the_caller_is_used_instead_of_measuring() {
+    let el = host(960);
+    // The caller says 360 px (as an IntersectionObserver entry would): the first render is
+    // laid out for it, stacked, without asking the page for a layout.
+    let rect = obj(&[
+        ("width", 360.into()),
+        ("top", 0.into()),
+        ("bottom", 400.into()),
+    ]);
+    let o = obj(&[
+        ("lang", "en".into()),
+        ("animate", false.into()),
+        ("rect", rect),
+    ]);
+    let w = ri::render(el.clone().into(), none(), o.unchecked_into()).unwrap();
+    assert!(query(&el, ".ri")
+        .get_attribute("class")
+        .unwrap()
+        .contains("ri-stacked"));
+    w.destroy().unwrap();
+    // Not a box: a clear error naming the option.
+    for bad in [
+        JsValue::from_str("360"),
+        obj(&[("width", 360.into())]),
+        obj(&[
+            ("width", (-1).into()),
+            ("top", 0.into()),
+            ("bottom", 1.into()),
+        ]),
+    ] {
+        let o = obj(&[("rect", bad)]);
+        let err = ri::render(el.clone().into(), none(), o.unchecked_into())
+            .err()
+            .expect("a bad rect is refused");
+        let get = |k: &str| Reflect::get(&err, &k.into()).unwrap().as_string();
+        assert_eq!(get("code").as_deref(), Some("invalid-option"));
+        assert_eq!(get("path").as_deref(), Some("options.rect"));
+    }
+    el.remove();
+}

@@ -512,7 +512,8 @@ function sharedObserver() {
         for (const entry of entries) {
           if (entry.isIntersecting) {
             observer.unobserve(entry.target);
-            entry.target.mount();
+            // The entry's box (laid out already) spares the widget a forced layout to measure it.
+            entry.target.mount(entry.boundingClientRect);
           }
         }
       },
@@ -648,9 +649,10 @@ class RevitalizationInfographic extends HTMLElement {
 
   /**
    * Mounts the graphic now (the shared observer calls it when the element nears the
-   * viewport). Resolves to true once mounted, false if it failed or the element left.
+   * viewport, with the entry's `boundingClientRect` as `rect`). Resolves to true once
+   * mounted, false if it failed or the element left.
    */
-  mount() {
+  mount(rect) {
     if (this._handle) return Promise.resolve(true);
     if (this._mounting) return this._mounting;
     const generation = ++this._generation;
@@ -666,7 +668,11 @@ class RevitalizationInfographic extends HTMLElement {
         // Removed from the page (or destroyed) while loading: mount nothing.
         if (generation !== this._generation || !this.isConnected) return false;
         const { result, replay } = withHeldEvents(this, () =>
-          mod.render(this, fetched?.text, { lang: pickLang(this), theme: pickTheme(this) }),
+          mod.render(this, fetched?.text, {
+            lang: pickLang(this),
+            theme: pickTheme(this),
+            rect: rect && this.isConnected ? { width: rect.width, top: rect.top, bottom: rect.bottom } : undefined,
+          }),
         );
         if (fetched && this.getAttribute("data-state") === "error") {
           // Not JSON at all (an HTML page, a cut-off file): a load failure, the fallback stays.

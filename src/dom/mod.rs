@@ -72,6 +72,16 @@ pub struct Options {
     pub group_zh: bool,
     /// The hero's count-up; off for screenshots and tests, and always off under reduced motion.
     pub animate: bool,
+    /// The host's box, when the caller measured it already.
+    pub rect: Option<HostRect>,
+}
+
+/// A host element's width and vertical position in the viewport, in CSS px.
+#[derive(Clone, Copy, Debug)]
+pub struct HostRect {
+    pub width: f64,
+    pub top: f64,
+    pub bottom: f64,
 }
 
 /// An event to fire on the host once the widget's state is no longer borrowed, so a host
@@ -177,15 +187,23 @@ impl Widget {
             v
         });
         // Measured once, before the tree exists: asking again after rendering would force a
-        // layout of the whole new tree (700 ms at 10,000 figures).
-        let rect = host.get_bounding_client_rect();
-        let width = rect.width();
+        // layout of the whole new tree (700 ms at 10,000 figures). A box the caller already has
+        // (embed.js passes its IntersectionObserver entry's) spares even that forced layout.
+        let rect = o.rect.unwrap_or_else(|| {
+            let r = host.get_bounding_client_rect();
+            HostRect {
+                width: r.width(),
+                top: r.top(),
+                bottom: r.bottom(),
+            }
+        });
+        let width = rect.width;
         let view_height = window
             .inner_height()
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        let on_screen = rect.bottom() >= 0.0 && rect.top() < view_height;
+        let on_screen = rect.bottom >= 0.0 && rect.top < view_height;
         let mut opts = ViewOptions::new(o.lang, if width > 0.0 { width } else { 720.0 });
         opts.group_zh = o.group_zh;
         opts.id_prefix = format!("ri{id}-");
