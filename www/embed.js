@@ -635,8 +635,10 @@ class RevitalizationInfographic extends HTMLElement {
     const src = this.getAttribute("src");
     try {
       const fetched = src ? await fetchDataset(src, timeoutMs(this), this._abort?.signal) : undefined;
-      // Parsed here, so a file that is not JSON leaves the graphic as it was.
-      const dataset = fetched ? parseJson(fetched.text, fetched.name, fetched.src) : undefined;
+      // Checked here, so a file that is not JSON leaves the graphic as it was; the module then
+      // reads the text itself (no JSON.stringify of the parsed object).
+      if (fetched) parseJson(fetched.text, fetched.name, fetched.src);
+      const dataset = fetched?.text;
       if (generation !== this._srcGeneration || !this._handle) return false;
       clearNotice(this);
       this._call(() => this._handle.update(dataset));
