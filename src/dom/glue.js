@@ -15,8 +15,8 @@ export function to_json(value) {
 const SVG = "http://www.w3.org/2000/svg";
 
 /**
- * Applies `ops` (records separated by \x02, fields by \x01) to the DOM, with `table` mapping
- * the indices Rust allocates to nodes.
+ * Applies `ops` (fields each ended by \x01; every operation has a fixed number of them) to the
+ * DOM, with `table` mapping the indices Rust allocates to nodes.
  *   E id tag ns   create an element (ns "s": SVG) and open it
  *   A name value  set an attribute on the open element
  *   T id text     create a text node in the open element
@@ -37,51 +37,70 @@ export function apply_ops(table, ops) {
     else if (target && target.before) target.parent.insertBefore(node, target.before);
     else if (target) target.parent.appendChild(node);
   };
-  for (const record of ops.split("\u0002")) {
-    if (!record) continue;
-    const f = record.split("\u0001");
-    switch (f[0]) {
+  // One split for the whole batch; the last element is the empty string after the last \x01.
+  const f = ops.split("\u0001");
+  const end = f.length - 1;
+  let i = 0;
+  while (i < end) {
+    switch (f[i++]) {
       case "E": {
-        const el = f[3] === "s" ? document.createElementNS(SVG, f[2]) : document.createElement(f[2]);
-        table[+f[1]] = el;
+        const id = +f[i++];
+        const tag = f[i++];
+        const el = f[i++] === "s" ? document.createElementNS(SVG, tag) : document.createElement(tag);
+        table[id] = el;
         stack.push(el);
         break;
       }
-      case "A":
-        stack[stack.length - 1].setAttribute(f[1], f[2]);
+      case "A": {
+        const name = f[i++];
+        stack[stack.length - 1].setAttribute(name, f[i++]);
         break;
+      }
       case "T": {
-        const t = document.createTextNode(f[2]);
-        table[+f[1]] = t;
+        const id = +f[i++];
+        const t = document.createTextNode(f[i++]);
+        table[id] = t;
         place(t);
         break;
       }
-      case "C": {
-        const el = stack.pop();
-        place(el);
+      case "C":
+        place(stack.pop());
+        break;
+      case "I": {
+        const parent = table[+f[i++]];
+        const before = f[i++];
+        target = { parent, before: before === "" ? null : table[+before] };
         break;
       }
-      case "I":
-        target = { parent: table[+f[1]], before: f[2] === "" ? null : table[+f[2]] };
-        break;
       case "X":
-        target = { replace: table[+f[1]] };
+        target = { replace: table[+f[i++]] };
         break;
-      case "S":
-        table[+f[1]].nodeValue = f[2];
+      case "S": {
+        const node = table[+f[i++]];
+        node.nodeValue = f[i++];
         break;
-      case "a":
-        table[+f[1]].setAttribute(f[2], f[3]);
+      }
+      case "a": {
+        const node = table[+f[i++]];
+        const name = f[i++];
+        node.setAttribute(name, f[i++]);
         break;
-      case "r":
-        table[+f[1]].removeAttribute(f[2]);
+      }
+      case "r": {
+        const node = table[+f[i++]];
+        node.removeAttribute(f[i++]);
         break;
+      }
       case "D":
-        table[+f[1]].remove();
+        table[+f[i++]].remove();
         break;
       case "F":
-        table[+f[1]] = undefined;
+        table[+f[i++]] = undefined;
         break;
+      default:
+        // Cannot happen (Rust writes every batch); stop rather than read fields out of step.
+        // No throw: an exception here would unwind through the widget's Rust frames.
+        return;
     }
   }
 }

@@ -142,10 +142,15 @@ pub struct Idle {
 }
 
 impl Idle {
-    pub fn request(f: impl FnMut() + 'static) -> Result<Idle, JsValue> {
+    /// Runs `f` in the next idle period, or as an ordinary task after `timeout_ms` if the page
+    /// has none by then.
+    pub fn request(timeout_ms: u32, f: impl FnMut() + 'static) -> Result<Idle, JsValue> {
         let window = web_sys::window().ok_or("no window")?;
         let closure = Closure::<dyn FnMut()>::new(f);
-        let id = window.request_idle_callback(closure.as_ref().unchecked_ref())?;
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(timeout_ms);
+        let id = window
+            .request_idle_callback_with_options(closure.as_ref().unchecked_ref(), &options)?;
         bump(&LIVE_FRAMES, true);
         Ok(Idle {
             id,

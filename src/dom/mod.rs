@@ -21,6 +21,8 @@ const COUNT_UP_MS: f64 = 900.0;
 /// Trees up to this many elements get the other language's patch prepared ahead (the story has
 /// about 300); a 10,000-row table switches the ordinary way rather than doubling every render.
 const PREPARE_MAX_ELEMENTS: usize = 4000;
+/// The longest the preparation waits for an idle period (about 1 ms of work for the story).
+const PREPARE_WITHIN_MS: u32 = 20;
 
 thread_local! {
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
@@ -696,14 +698,15 @@ impl State {
         Ok(())
     }
 
-    /// Asks for `prepare_switch` when the page is idle, so a reader's language switch only
-    /// writes what changes.
+    /// Asks for `prepare_switch` when the page is idle (or within `PREPARE_WITHIN_MS`), so a
+    /// reader's language switch only writes what changes.
     fn schedule_prepare(&mut self) {
         if self.idle.is_some() || !self.errors.is_empty() {
             return;
         }
         let weak = self.me.clone();
-        self.idle = Idle::request(move || {
+        // Soon after the first paint even on a busy page: a reader may switch at once.
+        self.idle = Idle::request(PREPARE_WITHIN_MS, move || {
             with_state(&weak, |s| {
                 s.idle = None;
                 s.retired = None;

@@ -67,8 +67,9 @@ pub struct Ops<'t> {
     table: &'t mut Table,
 }
 
+/// Ends every field; each operation has a fixed number of fields, so `glue.js` splits the whole
+/// batch once and reads it in order.
 const FIELD: char = '\u{1}';
-const RECORD: char = '\u{2}';
 
 impl<'t> Ops<'t> {
     pub fn new(table: &'t mut Table) -> Self {
@@ -79,25 +80,17 @@ impl<'t> Ops<'t> {
     }
 
     fn op(&mut self, fields: &[&str]) {
-        for (i, f) in fields.iter().enumerate() {
-            if i > 0 {
-                self.buf.push(FIELD);
-            }
-            // The separators must not occur in text; validation refuses control characters,
-            // and this keeps any that reach an error message from splitting a record.
-            if f.bytes().any(|b| b == 1 || b == 2) {
-                self.buf.extend(f.chars().map(|c| {
-                    if c == FIELD || c == RECORD {
-                        '\u{FFFD}'
-                    } else {
-                        c
-                    }
-                }));
+        for f in fields {
+            // The separator must not occur in text; validation refuses control characters,
+            // and this keeps any that reach an error message from shifting the fields.
+            if f.bytes().any(|b| b == 1) {
+                self.buf
+                    .extend(f.chars().map(|c| if c == FIELD { '\u{FFFD}' } else { c }));
             } else {
                 self.buf.push_str(f);
             }
+            self.buf.push(FIELD);
         }
-        self.buf.push(RECORD);
     }
 
     pub fn flush(self) {
