@@ -855,7 +855,7 @@ async function updateReadme() {
 
 \`\`\`sh
 bash scripts/build.sh            # the release build in dist/ (the benchmark builds nothing)
-node bench/run.mjs [--runs N]    # default 9 runs: 4 to 7 minutes on 2 cores
+node bench/run.mjs [--runs N]    # default 9 runs: about 3 minutes on 2 cores
 node bench/ready.mjs [N]         # just the demo article's navigation → ready, N runs (30 s)
 \`\`\`
 
