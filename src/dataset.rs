@@ -316,8 +316,8 @@ fn show_number(n: f64) -> String {
     } else if n == 0.0 {
         "0".to_owned()
     } else {
-        // Rust's Display for f64 never uses exponent notation.
-        format!("{n}")
+        // As Rust's Display writes it, never in exponent notation.
+        crate::format::plain(n)
     }
 }
 

@@ -514,7 +514,7 @@ impl JsonWriter {
         match n {
             Some(n) if n.is_finite() => {
                 let n = if n == 0.0 { 0.0 } else { n };
-                self.0.push_str(&format!("{n}"));
+                self.0.push_str(&format::plain(n));
             }
             _ => self.0.push_str("null"),
         }

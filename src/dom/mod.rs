@@ -877,7 +877,7 @@ impl State {
         if let Some(root) = root {
             let tip_w = tip.get_bounding_client_rect().width();
             let max_left = (root.width() - tip_w - 8.0).max(8.0);
-            let left = (r.left() - root.left()).clamp(8.0, max_left);
+            let left = view::node::clamp(r.left() - root.left(), 8.0, max_left);
             let top = r.bottom() - root.top() + 8.0;
             let style = tip.style();
             // Whole pixels as integers: `{:.0}` would pull float formatting into the wasm.
@@ -1057,7 +1057,7 @@ impl State {
         if start.get() < 0.0 {
             start.set(t);
         }
-        let progress = ((t - start.get()) / COUNT_UP_MS).clamp(0.0, 1.0);
+        let progress = view::node::clamp((t - start.get()) / COUNT_UP_MS, 0.0, 1.0);
         let Some(target) = self
             .dataset
             .as_ref()

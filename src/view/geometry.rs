@@ -1,5 +1,7 @@
 //! Layout as values: text width estimates, line wrapping, nice axis ticks, bar rows and ring arcs; nothing is drawn here.
 
+use super::node::clamp;
+
 /// Width of a string in px at `font_px`, estimated per character class. CJK glyphs are square;
 /// Latin and digits average ~0.6 em in the widget's fonts. Overestimating is the safe side:
 /// a label may get an extra line, never overlap.
@@ -304,7 +306,7 @@ pub fn bar_chart_sized(
     other: Option<&ChartText>,
 ) -> BarChart {
     let (labels, formatted, tick_label) = (shown.labels, shown.formatted, shown.tick_label);
-    let width_px = width_px.clamp(200.0, 4000.0);
+    let width_px = clamp(width_px, 200.0, 4000.0);
     let max = values
         .iter()
         .copied()
@@ -487,8 +489,11 @@ impl Overview {
     pub fn column(&self, i: usize, v: f64) -> Rect {
         let (x0, x1) = (self.x_of(i), self.x_of(i + 1));
         let w = (x1 - x0).max(3.0);
-        let x = ((x0 + x1) / 2.0 - w / 2.0)
-            .clamp(self.plot_x - 1.0, self.plot_x + self.plot_w - w + 1.0);
+        let x = clamp(
+            (x0 + x1) / 2.0 - w / 2.0,
+            self.plot_x - 1.0,
+            self.plot_x + self.plot_w - w + 1.0,
+        );
         let h = self.height_of(v).max(2.0);
         Rect {
             x,
@@ -540,7 +545,7 @@ impl Overview {
 
 /// Lays out an overview of `values` for `width_px`; `tick_label` formats an axis value.
 pub fn overview(width_px: f64, values: &[f64], tick_label: &dyn Fn(f64) -> String) -> Overview {
-    let width_px = width_px.clamp(200.0, 4000.0);
+    let width_px = clamp(width_px, 200.0, 4000.0);
     let max = values
         .iter()
         .copied()
@@ -582,7 +587,7 @@ pub fn overview(width_px: f64, values: &[f64], tick_label: &dyn Fn(f64) -> Strin
 pub fn ring_arc(cx: f64, cy: f64, r: f64, share: f64) -> String {
     use super::node::fmt_coord as c;
     let share = if share.is_finite() {
-        share.clamp(0.0, 1.0)
+        clamp(share, 0.0, 1.0)
     } else {
         0.0
     };

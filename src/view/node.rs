@@ -162,13 +162,19 @@ impl Node {
     }
 }
 
+/// `v` limited to `lo..=hi`, NaN to `lo`. Not `f64::clamp`: its assertion message prints the
+/// bounds with `{:?}`, which alone pulls Rust's float printing (about 20 kB) into the wasm.
+pub fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
+}
+
 /// Coordinates to one decimal, without "-0" or a trailing ".0". Integer arithmetic, not
 /// float formatting: a 10,000-bar chart writes a hundred thousand of these.
 pub fn fmt_coord(v: f64) -> String {
     if !v.is_finite() {
         return "0".to_owned();
     }
-    let tenths = (v * 10.0).round().clamp(-1e15, 1e15) as i64;
+    let tenths = clamp((v * 10.0).round(), -1e15, 1e15) as i64;
     let (int, frac) = (tenths / 10, (tenths % 10).unsigned_abs());
     let sign = if tenths < 0 && int == 0 { "-" } else { "" };
     if frac == 0 {
