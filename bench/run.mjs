@@ -732,14 +732,14 @@ Why the size target is missed: the widget is the whole infographic, not a chart 
 JSON parser and a validator that names every bad field with its path, zh/en number
 formatting by the newsroom's rules (万/亿, qualifiers, hanzi numerals), derived figures and
 checks, the view, tooltips, table, CSV and SVG exports, and the embedded story and CSS. The
-JavaScript is minified (terser) and the embedded JSON and CSS too (build.rs), and libm's
-trigonometry is gone, but the \`.wasm\` is still about 112 KiB of the total. In it (twiggy,
-names-kept build): validation about 24 KB, the view's sections 12 KB, Rust's float printing
-(\`Display\` for f64, which the formatting relies on for shortest round-trip digits) about
-13 KB, the allocator 5 KB, read-only data (the story's JSON 20 KB, the CSS 9 KB) about 45 KB.
-Reaching 40 KiB means a table-driven validator, integer-only number printing with its own
-shortest-digits algorithm, and the story fetched rather than embedded; that is work for a
-later issue, and \`size-budget.json\` holds the line meanwhile.
+JavaScript is minified (terser), the embedded JSON and CSS too (build.rs), libm's
+trigonometry is gone and so is Rust's float printing (the formatter computes the shortest
+round-trip digits itself, exactly), but the \`.wasm\` is still about 102 KiB of the total.
+In it (twiggy, names-kept build): validation about 24 KB of code, the view's sections 11 KB,
+stats 6 KB, the allocator 5 KB, and read-only data about 40 KB (the story's JSON 20 KB, the
+CSS 9 KB, messages). Reaching 40 KiB means a table-driven validator, a leaner view, and the
+story fetched rather than embedded; that is work for a later issue, and
+\`size-budget.json\` holds the line meanwhile.
 `;
 
 // ---------------------------------------------------------------------------------------------
