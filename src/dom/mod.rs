@@ -120,6 +120,9 @@ struct State {
     outgoing: Vec<Outgoing>,
     /// The figure picked in an overview chart: the chart's `data-overview` key and the index.
     cursor: Option<(String, usize)>,
+    /// The last overview chart the pointer or keys used, so a pointer move does not classify
+    /// and lay out its figures again; dropped whenever the page is rendered.
+    overview_cache: Option<Rc<OverviewCache>>,
     /// The switch to the other language, built and diffed ahead of time (see `prepare_switch`).
     prepared: Option<Prepared>,
     /// A pending idle callback that prepares it.
@@ -139,6 +142,14 @@ struct Prepared {
     table: Table,
     /// Already a JS string, so the switch does not decode it.
     batch: js_sys::JsString,
+}
+
+/// An overview chart's figures (ids and values, in order) and its layout.
+struct OverviewCache {
+    key: String,
+    ids: Vec<String>,
+    values: Vec<f64>,
+    layout: view::geometry::Overview,
 }
 
 /// How a reader picks a figure in an overview chart.
@@ -233,6 +244,7 @@ impl Widget {
             last_url: None,
             outgoing: Vec::new(),
             cursor: None,
+            overview_cache: None,
             prepared: None,
             idle: None,
             retired: None,
@@ -331,6 +343,7 @@ impl Widget {
         s.prepared = None;
         s.retired = None;
         s.cursor = None;
+        s.overview_cache = None;
         if let Some(url) = s.last_url.take() {
             let _ = web_sys::Url::revoke_object_url(&url);
         }
@@ -508,7 +521,7 @@ fn on_event(weak: &Weak<RefCell<State>>, kind: &str, e: &Event) {
             }
             if let Some(chart) = closest(e, "[data-overview]") {
                 // A tenth of the figures, counted only when asked for.
-                let page = |s: &State| (s.overview_len(&chart) / 10).max(1) as isize;
+                let page = |s: &mut State| (s.overview_len(&chart) / 10).max(1) as isize;
                 let pick = match key.as_str() {
                     "ArrowRight" | "ArrowDown" => Pick::Step(1),
                     "ArrowLeft" | "ArrowUp" => Pick::Step(-1),
@@ -615,6 +628,7 @@ impl State {
     fn render(&mut self) -> Result<(), JsValue> {
         self.hide_cursor()?;
         self.prepared = None;
+        self.overview_cache = None;
         let new = self.build();
         let is_error = !self.errors.is_empty() || self.dataset.is_none();
         let mut ops = Ops::new(&mut self.table);
@@ -644,6 +658,7 @@ impl State {
         // The pick was placed for the old layout.
         self.hide_cursor()?;
         self.prepared = None;
+        self.overview_cache = None;
         let new = self.build();
         if let (Some(old), Some(m)) = (self.tree.as_ref(), self.mounted.as_mut()) {
             let mut ops = Ops::new(&mut self.table);
@@ -687,6 +702,7 @@ impl State {
                 let old_mounted = self.mounted.replace(p.mounted);
                 self.retired = Some((old_tree, old_mounted));
                 self.opts = p.opts;
+                self.overview_cache = None;
                 self.schedule_prepare();
             }
             _ => {
@@ -901,20 +917,32 @@ impl State {
         Ok(())
     }
 
-    /// Figures in the overview chart `chart`.
-    fn overview_len(&self, chart: &Element) -> usize {
-        let key = chart.get_attribute("data-overview").unwrap_or_default();
-        self.dataset
-            .as_ref()
-            .and_then(|ds| view::overview_figures(ds, &key))
-            .map_or(0, |(figs, _)| figs.len())
+    /// The overview chart `chart`'s figures and layout, from the cache when it is the same chart.
+    fn overview(&mut self, chart: &Element) -> Option<Rc<OverviewCache>> {
+        let key = chart.get_attribute("data-overview")?;
+        if let Some(c) = self.overview_cache.as_ref().filter(|c| c.key == key) {
+            return Some(c.clone());
+        }
+        let ds = self.dataset.clone()?;
+        let (figs, money) = view::overview_figures(&ds, &key)?;
+        let layout = view::overview_layout(&figs, money, &self.opts);
+        let c = Rc::new(OverviewCache {
+            key,
+            ids: figs.iter().map(|f| f.id.clone()).collect(),
+            values: figs.iter().map(|f| f.value).collect(),
+            layout,
+        });
+        self.overview_cache = Some(c.clone());
+        Some(c)
     }
 
-    fn overview_id(&self, chart: &Element, i: usize) -> Option<String> {
-        let key = chart.get_attribute("data-overview")?;
-        let ds = self.dataset.as_ref()?;
-        let (figs, _) = view::overview_figures(ds, &key)?;
-        figs.get(i).map(|f| f.id.clone())
+    /// Figures in the overview chart `chart`.
+    fn overview_len(&mut self, chart: &Element) -> usize {
+        self.overview(chart).map_or(0, |c| c.ids.len())
+    }
+
+    fn overview_id(&mut self, chart: &Element, i: usize) -> Option<String> {
+        self.overview(chart)?.ids.get(i).cloned()
     }
 
     /// Picks a figure in an overview chart: draws the pick, shows its tooltip and, for keys,
@@ -925,15 +953,10 @@ impl State {
         pick: Pick,
         announce: bool,
     ) -> Result<Option<String>, JsValue> {
-        let Some(ds) = self.dataset.clone() else {
+        let Some(c) = self.overview(chart) else {
             return Ok(None);
         };
-        let key = chart.get_attribute("data-overview").unwrap_or_default();
-        let Some((figs, money)) = view::overview_figures(&ds, &key) else {
-            return Ok(None);
-        };
-        let ov = view::overview_layout(&figs, money, &self.opts);
-        let n = figs.len();
+        let (key, ov, n) = (c.key.clone(), &c.layout, c.ids.len());
         let current = match &self.cursor {
             Some((k, i)) if *k == key => Some(*i),
             _ => None,
@@ -954,10 +977,9 @@ impl State {
             Pick::First => 0,
             Pick::Last => n - 1,
         };
-        let Some(f) = figs.get(i) else {
+        let (Some(id), Some(&value)) = (c.ids.get(i).cloned(), c.values.get(i)) else {
             return Ok(None);
         };
-        let id = f.id.clone();
         if current == Some(i) {
             return Ok(Some(id));
         }
@@ -965,8 +987,13 @@ impl State {
         let Some(cursor) = chart.query_selector(".ri-cursor")? else {
             return Ok(None);
         };
-        let c = ov.column(i, f.value);
-        for (name, v) in [("x", c.x), ("y", c.y), ("width", c.w), ("height", c.h)] {
+        let rect = ov.column(i, value);
+        for (name, v) in [
+            ("x", rect.x),
+            ("y", rect.y),
+            ("width", rect.w),
+            ("height", rect.h),
+        ] {
             cursor.set_attribute(name, &view::node::fmt_coord(v))?;
         }
         self.cursor = Some((key, i));
