@@ -526,23 +526,10 @@ fn shortest_digits(v: f64) -> (Vec<u8>, i32) {
         return (digits, point);
     }
     // v = n · 10^dexp exactly, with n = m·2^e2 or m·5^-e2 in big integers.
-    let mut n = vec![m as u32, (m >> 32) as u32];
-    let dexp = if e2 >= 0 {
-        let mut twos = e2;
-        while twos > 0 {
-            let k = twos.min(31);
-            mul_small(&mut n, 1 << k);
-            twos -= k;
-        }
-        0
+    let (n, dexp) = if e2 >= 0 {
+        (big_scaled(m, e2, 0), 0)
     } else {
-        let mut fives = -e2;
-        while fives > 0 {
-            let k = fives.min(13);
-            mul_small(&mut n, 5u32.pow(k.unsigned_abs()));
-            fives -= k;
-        }
-        e2
+        (big_scaled(m, 0, -e2), e2)
     };
     let all = big_to_digits(n);
     let point = i32::try_from(all.len()).unwrap_or(0) + dexp;
@@ -642,28 +629,32 @@ fn float_parts(bits: u64) -> (u64, i32) {
 /// common powers; only for the rare decimals outside the fast path.
 fn cmp_scaled(x: (u64, i32, i32), y: (u64, i32, i32)) -> Ordering {
     let (low2, low5) = (x.1.min(y.1), x.2.min(y.2));
-    let big = |(m, a, b): (u64, i32, i32)| {
-        let mut limbs = vec![m as u32, (m >> 32) as u32];
-        let (mut twos, mut fives) = (a - low2, b - low5);
-        while fives > 0 {
-            let k = fives.min(13);
-            mul_small(&mut limbs, 5u32.pow(k.unsigned_abs()));
-            fives -= k;
-        }
-        while twos > 0 {
-            let k = twos.min(31);
-            mul_small(&mut limbs, 1 << k);
-            twos -= k;
-        }
-        while limbs.last() == Some(&0) {
-            limbs.pop();
-        }
-        limbs
-    };
-    let (x, y) = (big(x), big(y));
+    let (x, y) = (
+        big_scaled(x.0, x.1 - low2, x.2 - low5),
+        big_scaled(y.0, y.1 - low2, y.2 - low5),
+    );
     x.len()
         .cmp(&y.len())
         .then_with(|| x.iter().rev().cmp(y.iter().rev()))
+}
+
+/// m · 2^twos · 5^fives (exponents ≥ 0) as little-endian u32 limbs without leading zeros.
+fn big_scaled(m: u64, mut twos: i32, mut fives: i32) -> Vec<u32> {
+    let mut limbs = vec![m as u32, (m >> 32) as u32];
+    while fives > 0 {
+        let k = fives.min(13);
+        mul_small(&mut limbs, 5u32.pow(k.unsigned_abs()));
+        fives -= k;
+    }
+    while twos > 0 {
+        let k = twos.min(31);
+        mul_small(&mut limbs, 1 << k);
+        twos -= k;
+    }
+    while limbs.last() == Some(&0) {
+        limbs.pop();
+    }
+    limbs
 }
 
 fn mul_small(limbs: &mut Vec<u32>, k: u32) {

@@ -1315,7 +1315,8 @@ fn more_bars_than_rows_can_show_become_one_overview_chart() {
             let subpaths = d.matches('M').count();
             let (figs, money) = view::overview_figures(&ds, "0/0").expect("the chart's figures");
             assert_eq!(figs.len(), n);
-            let ov = view::overview_layout(&figs, money, &ViewOptions::new(lang, width));
+            let values: Vec<f64> = figs.iter().map(|f| f.value).collect();
+            let ov = view::overview_layout(&values, money, &ViewOptions::new(lang, width));
             assert!(
                 subpaths >= 1 && subpaths as f64 <= ov.plot_w.floor() + 1.0,
                 "{n}: {subpaths} columns"

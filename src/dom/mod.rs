@@ -481,14 +481,19 @@ fn closest(e: &Event, selector: &str) -> Option<Element> {
     target.closest(selector).ok().flatten()
 }
 
+/// The pick a pointer event makes: where it is across the page.
+fn pointer(e: &Event) -> Pick {
+    Pick::Pointer(
+        e.dyn_ref::<MouseEvent>()
+            .map_or(0.0, |m| f64::from(m.client_x())),
+    )
+}
+
 fn on_event(weak: &Weak<RefCell<State>>, kind: &str, e: &Event) {
     with_state(weak, |s| match kind {
         "click" => {
             if let Some(chart) = closest(e, "[data-overview]") {
-                let x = e
-                    .dyn_ref::<MouseEvent>()
-                    .map_or(0.0, |m| f64::from(m.client_x()));
-                if let Some(id) = s.pick(&chart, Pick::Pointer(x), false)? {
+                if let Some(id) = s.pick(&chart, pointer(e), false)? {
                     s.outgoing.push(Outgoing::Select(id));
                 }
                 return Ok(());
@@ -585,10 +590,7 @@ fn on_event(weak: &Weak<RefCell<State>>, kind: &str, e: &Event) {
         }
         "pointermove" => {
             if let Some(chart) = closest(e, "[data-overview]") {
-                let x = e
-                    .dyn_ref::<MouseEvent>()
-                    .map_or(0.0, |m| f64::from(m.client_x()));
-                s.pick(&chart, Pick::Pointer(x), false)?;
+                s.pick(&chart, pointer(e), false)?;
             }
             Ok(())
         }
@@ -626,9 +628,7 @@ impl State {
 
     /// Builds the tree for the current options and patches the page to it, in one batch.
     fn render(&mut self) -> Result<(), JsValue> {
-        self.hide_cursor()?;
-        self.prepared = None;
-        self.overview_cache = None;
+        self.forget_layout()?;
         let new = self.build();
         let is_error = !self.errors.is_empty() || self.dataset.is_none();
         let mut ops = Ops::new(&mut self.table);
@@ -650,15 +650,20 @@ impl State {
         Ok(())
     }
 
+    /// Drops what was worked out for the page as it is now: the overview pick and its cached
+    /// layout, and a prepared language switch. Every render and patch starts with it.
+    fn forget_layout(&mut self) -> Result<(), JsValue> {
+        self.prepared = None;
+        self.overview_cache = None;
+        self.hide_cursor()
+    }
+
     /// Patches text and attributes in place; focus, tab and scroll position survive.
     fn rerender(&mut self) -> Result<(), JsValue> {
         // A count-up still running would overwrite the patched number; the tree holds the
         // final text but the page shows an intermediate one, so the patch must write it.
         let interrupted = self.count_up.take().is_some();
-        // The pick was placed for the old layout.
-        self.hide_cursor()?;
-        self.prepared = None;
-        self.overview_cache = None;
+        self.forget_layout()?;
         let new = self.build();
         if let (Some(old), Some(m)) = (self.tree.as_ref(), self.mounted.as_mut()) {
             let mut ops = Ops::new(&mut self.table);
@@ -925,11 +930,12 @@ impl State {
         }
         let ds = self.dataset.clone()?;
         let (figs, money) = view::overview_figures(&ds, &key)?;
-        let layout = view::overview_layout(&figs, money, &self.opts);
+        let values: Vec<f64> = figs.iter().map(|f| f.value).collect();
+        let layout = view::overview_layout(&values, money, &self.opts);
         let c = Rc::new(OverviewCache {
             key,
             ids: figs.iter().map(|f| f.id.clone()).collect(),
-            values: figs.iter().map(|f| f.value).collect(),
+            values,
             layout,
         });
         self.overview_cache = Some(c.clone());

@@ -319,13 +319,12 @@ pub fn bar_chart_sized(
             .fold(0.0, f64::max)
     };
     let value_w = widest(shown).max(other.map_or(0.0, widest));
-    // Lines a text takes here, in either language.
-    let lines_of = |i: usize, labels: bool, room: f64, font: f64| {
-        let count = |t: &ChartText| {
+    // Lines the other language's text `i` takes (0 without one); the shown text's are at hand.
+    let other_lines = |i: usize, labels: bool, room: f64, font: f64| {
+        other.map_or(0, |t| {
             let texts = if labels { t.labels } else { t.formatted };
             wrap(texts.get(i).map_or("", String::as_str), room, font).len()
-        };
-        count(shown).max(other.map_or(0, count)).max(1)
+        })
     };
     let plot_x = PAD;
     let room = width_px - 2.0 * PAD;
@@ -360,22 +359,20 @@ pub fn bar_chart_sized(
         let label_lines = wrap(label, room, LABEL_FONT_PX);
         let top = y;
         let label_y = y + LABEL_FONT_PX;
-        let label_n = if other.is_some() {
-            lines_of(i, true, room, LABEL_FONT_PX)
-        } else {
-            label_lines.len().max(1)
-        };
+        let label_n = label_lines
+            .len()
+            .max(other_lines(i, true, room, LABEL_FONT_PX))
+            .max(1);
         y += LINE_PX * label_n as f64 + 2.0;
         let value = formatted.get(i).map(String::as_str).unwrap_or("");
         let (value_lines, above_y) = if beside {
             (vec![value.to_owned()], None)
         } else {
             let lines = wrap(value, room, VALUE_FONT_PX);
-            let value_n = if other.is_some() {
-                lines_of(i, false, room, VALUE_FONT_PX)
-            } else {
-                lines.len().max(1)
-            };
+            let value_n = lines
+                .len()
+                .max(other_lines(i, false, room, VALUE_FONT_PX))
+                .max(1);
             let first_y = y + VALUE_FONT_PX;
             y += LINE_PX * value_n as f64 + 2.0;
             (lines, Some(first_y))

@@ -389,37 +389,11 @@ fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Element> {
                 ],
             )
         };
-        let (labels, formatted) = words(lang);
-        let (labels_alt, formatted_alt) = words(lang.other());
-        let ticks = |v| tick_label(v, fig.kind, lang);
-        let ticks_alt = |v| tick_label(v, fig.kind, lang.other());
         let width = (o.width_px - FRAME_INSET_PX - HERO_INSET_PX).max(200.0);
-        let chart = bar_chart_sized(
-            width,
-            &[pv, fig.value],
-            &ChartText {
-                labels: &labels,
-                formatted: &formatted,
-                tick_label: &ticks,
-            },
-            Some(&ChartText {
-                labels: &labels_alt,
-                formatted: &formatted_alt,
-                tick_label: &ticks_alt,
-            }),
-        );
-        let mut g = svg("svg")
+        let (chart, labels, formatted) =
+            bilingual_bars(width, &[pv, fig.value], fig.kind, lang, words);
+        let mut g = svg_box(chart.width_px, chart.axis_y)
             .class("ri-hero-bars")
-            .attr(
-                "viewBox",
-                format!(
-                    "0 0 {} {}",
-                    node::fmt_coord(chart.width_px),
-                    node::fmt_coord(chart.axis_y)
-                ),
-            )
-            .num("width", chart.width_px)
-            .num("height", chart.axis_y)
             .attr("role", "img")
             .attr(
                 "aria-label",
@@ -661,40 +635,12 @@ fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions) -> Node {
                 .collect(),
         )
     };
-    let (labels, formatted) = words(lang);
-    let (labels_alt, formatted_alt) = words(lang.other());
-    let ticks = |v| tick_label(v, kind, lang);
-    let ticks_alt = |v| tick_label(v, kind, lang.other());
-    // Laid out for the space inside the widget's padding, so text keeps its size, and for both
-    // languages, so a switch moves nothing.
+    // Laid out for the space inside the widget's padding, so text keeps its size.
     let width = (o.width_px - FRAME_INSET_PX).max(200.0);
-    let chart = bar_chart_sized(
-        width,
-        &values,
-        &ChartText {
-            labels: &labels,
-            formatted: &formatted,
-            tick_label: &ticks,
-        },
-        Some(&ChartText {
-            labels: &labels_alt,
-            formatted: &formatted_alt,
-            tick_label: &ticks_alt,
-        }),
-    );
+    let (chart, _, _) = bilingual_bars(width, &values, kind, lang, words);
     let title_text = chart_title(money, lang);
-    let mut g = svg("svg")
+    let mut g = svg_box(chart.width_px, chart.height_px)
         .class("ri-chart")
-        .attr(
-            "viewBox",
-            format!(
-                "0 0 {} {}",
-                node::fmt_coord(chart.width_px),
-                node::fmt_coord(chart.height_px)
-            ),
-        )
-        .num("width", chart.width_px)
-        .num("height", chart.height_px)
         .attr("role", "group")
         .attr("aria-label", title_text.as_str());
     for (row, f) in chart.rows.iter().zip(figs) {
@@ -761,6 +707,47 @@ fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions) -> Node {
     fig.into()
 }
 
+/// An `<svg>` of `width` × `height` px with the matching viewBox.
+fn svg_box(width: f64, height: f64) -> Element {
+    svg("svg")
+        .attr(
+            "viewBox",
+            format!("0 0 {} {}", node::fmt_coord(width), node::fmt_coord(height)),
+        )
+        .num("width", width)
+        .num("height", height)
+}
+
+/// A bar chart laid out for the words of both languages (`words(lang)`: labels and formatted
+/// values), so a language switch moves nothing; with the shown language's words.
+fn bilingual_bars(
+    width: f64,
+    values: &[f64],
+    kind: Kind,
+    lang: Lang,
+    words: impl Fn(Lang) -> (Vec<String>, Vec<String>),
+) -> (geometry::BarChart, Vec<String>, Vec<String>) {
+    let (labels, formatted) = words(lang);
+    let (labels_alt, formatted_alt) = words(lang.other());
+    let ticks = |v| tick_label(v, kind, lang);
+    let ticks_alt = |v| tick_label(v, kind, lang.other());
+    let chart = bar_chart_sized(
+        width,
+        values,
+        &ChartText {
+            labels: &labels,
+            formatted: &formatted,
+            tick_label: &ticks,
+        },
+        Some(&ChartText {
+            labels: &labels_alt,
+            formatted: &formatted_alt,
+            tick_label: &ticks_alt,
+        }),
+    );
+    (chart, labels, formatted)
+}
+
 fn chart_title(money: bool, lang: Lang) -> String {
     let title = ui(
         lang,
@@ -785,9 +772,8 @@ fn warned(stats: &Stats, id: &str) -> bool {
 }
 
 /// The layout of an overview chart, for the chart itself and for the widget's pointer and keys.
-pub fn overview_layout(figs: &[&Figure], money: bool, o: &ViewOptions) -> geometry::Overview {
+pub fn overview_layout(values: &[f64], money: bool, o: &ViewOptions) -> geometry::Overview {
     let kind = if money { Kind::Money } else { Kind::Count };
-    let values: Vec<f64> = figs.iter().map(|f| f.value).collect();
     let width = (o.width_px - FRAME_INSET_PX).max(200.0);
     // Room for the axis labels of both languages, so a switch moves nothing.
     let widest = |v: f64| {
@@ -802,7 +788,7 @@ pub fn overview_layout(figs: &[&Figure], money: bool, o: &ViewOptions) -> geomet
             b
         }
     };
-    geometry::overview(width, &values, &widest)
+    geometry::overview(width, values, &widest)
 }
 
 /// A chart of more bars than rows can show: every figure a column, in one path (a second for
@@ -817,8 +803,8 @@ fn overview_chart(
 ) -> Node {
     let lang = o.lang;
     let kind = if money { Kind::Money } else { Kind::Count };
-    let ov = overview_layout(figs, money, o);
     let values: Vec<f64> = figs.iter().map(|f| f.value).collect();
+    let ov = overview_layout(&values, money, o);
     // Most datasets have no failing check: then no figure needs looking up.
     let any_warn = stats.warnings().next().is_some();
     let warn: Vec<bool> = figs
@@ -856,18 +842,8 @@ fn overview_chart(
                     .text(tick_label(v, kind, lang)),
             );
     }
-    let mut chart = svg("svg")
+    let mut chart = svg_box(ov.width_px, ov.height_px)
         .class("ri-chart ri-overview")
-        .attr(
-            "viewBox",
-            format!(
-                "0 0 {} {}",
-                node::fmt_coord(ov.width_px),
-                node::fmt_coord(ov.height_px)
-            ),
-        )
-        .num("width", ov.width_px)
-        .num("height", ov.height_px)
         .attr("role", "img")
         .attr_if(!o.static_page, "tabindex", "0")
         .attr_if(!o.static_page, "data-overview", key)
