@@ -8,20 +8,12 @@ use revitalization_infographic::dataset::{Dataset, Figure};
 use revitalization_infographic::format::{Kind, Lang, Qualifier};
 use revitalization_infographic::view::format_figure;
 
-const ARTICLE_PATH: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/seed/000_ab505520f4e60c69.txt"
-);
+/// The article the story comes from, kept beside its dataset (a copy of the seed article,
+/// 央广网, 2022-12-10).
+const ARTICLE: &str = include_str!("../data/xian-2022.article.txt");
 
 fn article() -> String {
-    match std::fs::read_to_string(ARTICLE_PATH) {
-        Ok(text) => text,
-        Err(e) => panic!(
-            "cannot read the article at {ARTICLE_PATH}: {e}\n\
-             the tests expect the shared folder (with seed/000_ab505520f4e60c69.txt) \
-             beside the repository, as ../shared"
-        ),
-    }
+    ARTICLE.to_owned()
 }
 
 fn story() -> Dataset {
