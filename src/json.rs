@@ -364,7 +364,7 @@ impl Parser<'_> {
         } else if point < -400 {
             0.0
         } else {
-            crate::format::decimal_to_f64(&digits, point).unwrap_or(f64::INFINITY)
+            crate::decimal::decimal_to_f64(&digits, point).unwrap_or(f64::INFINITY)
         };
         Ok(Value::Number(if negative { -magnitude } else { magnitude }))
     }

@@ -1,6 +1,7 @@
 //! The WebAssembly boundary: exports, JS types and error conversion; the core lives in the other modules.
 
 pub mod dataset;
+pub mod decimal;
 pub mod dom;
 pub mod format;
 pub mod json;
