@@ -4,8 +4,8 @@ use super::geometry::{self, bar_chart_sized, ChartText, OVERVIEW_ABOVE};
 use super::i18n::{ui, Ui};
 use super::node::{el, svg, Node};
 use super::{
-    aria_value, classify, format_figure, hero_ids, mark_class, svg_box, tab_sections, warnings_for,
-    Block, ViewOptions, FRAME_INSET_PX,
+    aria_value, classify, format_figure, hero_ids, mark_class, svg_box, tab_sections, warned,
+    warnings_for, Block, ViewOptions, FRAME_INSET_PX,
 };
 use crate::dataset::{Dataset, Figure};
 use crate::format::{format_number, Kind, Lang, Notation, NumberFormat};
@@ -268,7 +268,7 @@ pub(super) fn label_lines(lines: &[String], x: f64, y: f64) -> Vec<Node> {
             svg("text")
                 .class("ri-label")
                 .num("x", x)
-                .num("y", y + i as f64 * 17.0)
+                .num("y", y + i as f64 * geometry::LINE_PX)
                 .text(l.as_str())
                 .into()
         })
@@ -291,11 +291,6 @@ fn chart_title(money: bool, lang: Lang) -> String {
     } else {
         title.to_owned()
     }
-}
-
-/// Whether any check on figure `id` fails.
-fn warned(stats: &Stats, id: &str) -> bool {
-    stats.checks_for(id).any(|c| !c.ok)
 }
 
 /// Axis labels in the newsroom's units: 5000万, 1.5亿 / 50 million.

@@ -27,7 +27,7 @@ pub use table::table;
 pub use tooltip::{announcement, tooltip};
 
 use crate::dataset::{Dataset, Figure, Section};
-use crate::format::{format_number, Kind, Lang, Notation, NumberFormat, Qualifier};
+use crate::format::{format_number, Kind, Lang, Notation, NumberFormat};
 use crate::stats::Stats;
 use bars::{bars, overview_chart};
 use cards::{cards, rings};
@@ -350,8 +350,13 @@ fn warnings_for(stats: &Stats, id: &str, lang: Lang) -> Vec<Node> {
         .collect()
 }
 
+/// Whether any check on figure `id` fails.
+fn warned(stats: &Stats, id: &str) -> bool {
+    stats.checks_for(id).any(|c| !c.ok)
+}
+
 fn mark_class(base: &str, stats: &Stats, id: &str) -> String {
-    if stats.checks_for(id).any(|c| !c.ok) {
+    if warned(stats, id) {
         format!("{base} ri-mark ri-has-warn")
     } else {
         format!("{base} ri-mark")
@@ -367,9 +372,4 @@ fn svg_box(width: f64, height: f64) -> Element {
         )
         .num("width", width)
         .num("height", height)
-}
-
-/// Qualifier words for the CSV, which keeps figures as plain numbers.
-pub fn qualifier_name(q: Qualifier) -> &'static str {
-    q.as_str()
 }
