@@ -1,10 +1,8 @@
 //! A JSON value with bounded depth and size, parsed from text by a small parser of our own (the browser hands us `JSON.stringify` output); no validation here.
 
-#[cfg(not(target_arch = "wasm32"))]
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-#[cfg(not(target_arch = "wasm32"))]
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::cell::Cell;
-#[cfg(not(target_arch = "wasm32"))]
 use std::fmt;
 
 /// Deeper than any valid dataset (which needs 5 levels); also stops cyclic JS objects.
@@ -46,8 +44,6 @@ impl Value {
 
 /// Parses JSON text (RFC 8259) into a `Value`, refusing documents deeper than `MAX_DEPTH`
 /// or larger than `MAX_NODES` values. Errors say what was expected and where (line, column).
-/// One more value is accepted: the object `{"\u0000nonfinite": "NaN" | "Infinity" | "-Infinity"}`
-/// stands for that number, so a JS object handed to the widget keeps its NaN for validation to name.
 pub fn parse(text: &str) -> Result<Value, String> {
     // Windows editors save JSON with a byte-order mark, and the browser's `Response.json()`
     // drops it; so does this parser, or a file would load in one place and not the other.
@@ -66,9 +62,6 @@ pub fn parse(text: &str) -> Result<Value, String> {
     }
     Ok(v)
 }
-
-/// The key of the object that carries a non-finite number through `JSON.stringify`.
-pub const NONFINITE_KEY: &str = "\u{0}nonfinite";
 
 struct Parser<'a> {
     bytes: &'a [u8],
@@ -197,7 +190,7 @@ impl Parser<'_> {
                 Some(b'}') => {
                     self.pos += 1;
                     self.depth -= 1;
-                    return Ok(nonfinite(entries));
+                    return Ok(Value::Object(entries));
                 }
                 _ => return Err(self.error("expected ',' or '}'")),
             }
@@ -370,24 +363,9 @@ impl Parser<'_> {
     }
 }
 
-/// `{"\u0000nonfinite": "NaN"}` back to the number it stands for; any other object as is.
-fn nonfinite(entries: Vec<(String, Value)>) -> Value {
-    if let [(key, Value::String(v))] = entries.as_slice() {
-        if key == NONFINITE_KEY {
-            match v.as_str() {
-                "NaN" => return Value::Number(f64::NAN),
-                "Infinity" => return Value::Number(f64::INFINITY),
-                "-Infinity" => return Value::Number(f64::NEG_INFINITY),
-                _ => {}
-            }
-        }
-    }
-    Value::Object(entries)
-}
-
-/// Reading from any serde source (serde_json, say): kept for native callers and tests; the
-/// page path is `parse`, which needs no serde machinery in the wasm.
-#[cfg(not(target_arch = "wasm32"))]
+/// Reading from any serde source: a JS object through serde-wasm-bindgen in the browser (NaN,
+/// infinities and odd keys arrive as they are, for validation to name), serde_json natively.
+/// JSON text has its own, faster path: `parse`.
 mod from_serde {
     use super::*;
 
@@ -525,10 +503,69 @@ mod from_serde {
         }
     }
 }
-#[cfg(not(target_arch = "wasm32"))]
 pub use from_serde::read;
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+/// Writing to any serde target: `defaultDataset()` hands the story to JS as an object.
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => s.serialize_unit(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(n) => s.serialize_f64(*n),
+            Value::String(t) => s.serialize_str(t),
+            Value::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Value::Object(entries) => {
+                let mut map = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// JSON text a reader's page fetched, read with errors in words for an editor: empty, not
+/// JSON at all (an HTML page), cut off, or wrong at a line and column.
+pub fn parse_document(text: &str) -> Result<Value, String> {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text).trim_start();
+    if body.trim_end().is_empty() {
+        return Err("it is empty".to_owned());
+    }
+    if !body.starts_with(['{', '[']) {
+        let mut shown: String = body
+            .split_whitespace()
+            .flat_map(|w| w.chars().chain([' ']))
+            .take(24)
+            .map(|c| if c.is_control() { '·' } else { c })
+            .collect();
+        shown = shown.trim_end().to_owned();
+        if body.chars().filter(|c| !c.is_whitespace()).nth(24).is_some() {
+            shown.push('…');
+        }
+        return Err(format!("it starts with \"{shown}\", not with \"{{\""));
+    }
+    parse(text).map_err(|e| {
+        if e.contains("end of the document") {
+            "it stops in the middle (the file is cut off)".to_owned()
+        } else {
+            match e.rsplit_once(" at line ") {
+                Some((what, place)) => {
+                    format!("something is wrong at line {}: {what}", place.replacen(" column ", ", column ", 1))
+                }
+                None => e,
+            }
+        }
+    })
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -569,22 +569,19 @@ fn apply(v: &mut Value, edit: &Edit) {
     }
 }
 
-/// JSON text for a value, as the page's glue writes a JS object: NaN and ±∞ as the marker
-/// object `json::parse` reads back as that number.
+/// JSON text for a value. JSON has no NaN or ±∞: ±∞ is written as a number too large for an
+/// f64 (which reads back as ±∞), NaN as null; the Value path of each case keeps them as they are.
 fn to_json(v: &Value, out: &mut String) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) if !n.is_finite() => {
-            let name = if n.is_nan() {
-                "NaN"
-            } else if *n > 0.0 {
-                "Infinity"
-            } else {
-                "-Infinity"
-            };
-            out.push_str(&format!("{{\"\\u0000nonfinite\":\"{name}\"}}"));
-        }
+        Value::Number(n) if !n.is_finite() => out.push_str(if n.is_nan() {
+            "null"
+        } else if *n > 0.0 {
+            "1e400"
+        } else {
+            "-1e400"
+        }),
         Value::Number(n) => out.push_str(&serde_json::to_string(n).unwrap_or_default()),
         Value::String(s) => out.push_str(&serde_json::to_string(s).unwrap_or_default()),
         Value::Array(items) => {

@@ -1,16 +1,6 @@
-// The widget's two hot paths, kept in JavaScript so each is one call across the boundary:
-// reading a dataset (JSON.stringify, then the Rust parser) and applying a batch of DOM
-// operations (text is set as text: createTextNode and nodeValue; nothing is parsed as markup).
-
-const NONFINITE = "\u0000nonfinite";
-
-/** A JS value as JSON text; NaN and infinities survive as marker objects for validation to name. */
-export function to_json(value) {
-  const text = JSON.stringify(value, (_key, v) =>
-    typeof v === "number" && !Number.isFinite(v) ? { [NONFINITE]: String(v) } : v,
-  );
-  return text === undefined ? "null" : text;
-}
+// The widget's hot path, kept in JavaScript so it is one call across the boundary: applying a
+// batch of DOM operations (text is set as text: createTextNode and nodeValue; nothing is
+// parsed as markup).
 
 const SVG = "http://www.w3.org/2000/svg";
 

@@ -3,6 +3,7 @@
 pub mod listener;
 pub mod mount;
 
+use crate::boundary::to_js;
 use crate::dataset::{Dataset, ValidationError};
 use crate::format::Lang;
 use crate::stats::{self, Stats};
@@ -169,7 +170,7 @@ pub struct Widget {
 }
 
 fn busy() -> JsValue {
-    crate::js_error("busy", "", "the widget is in the middle of another call")
+    crate::boundary::js_error("busy", "", "the widget is in the middle of another call")
 }
 
 impl Widget {
@@ -272,7 +273,7 @@ impl Widget {
 
     fn with<T>(&self, f: impl FnOnce(&mut State) -> Result<T, JsValue>) -> Result<T, JsValue> {
         if self.destroyed.get() {
-            return Err(crate::js_error(
+            return Err(crate::boundary::js_error(
                 "destroyed",
                 "",
                 "the widget was destroyed; call render() again",
@@ -363,7 +364,24 @@ impl Drop for Widget {
 }
 
 fn no_data(errors: &[ValidationError]) -> JsValue {
-    crate::validation_error(errors)
+    crate::boundary::validation_error(errors)
+}
+
+#[derive(serde::Serialize)]
+struct LangDetail<'a> {
+    lang: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct SelectDetail<'a> {
+    id: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct ErrorDetail<'a> {
+    code: &'a str,
+    message: String,
+    errors: &'a [ValidationError],
 }
 
 /// Fires queued events with no borrow held.
@@ -380,26 +398,17 @@ fn flush(state: &Rc<RefCell<State>>) {
             (s.host.clone(), next, s.opts.lang, s.errors.clone())
         };
         let (name, detail) = match next {
-            Outgoing::Ready => ("ready", crate::detail(&[("lang", lang.as_str().into())])),
-            Outgoing::LanguageChange => (
-                "languagechange",
-                crate::detail(&[("lang", lang.as_str().into())]),
+            Outgoing::Ready => ("ready", to_js(&LangDetail { lang: lang.as_str() })),
+            Outgoing::LanguageChange => ("languagechange", to_js(&LangDetail { lang: lang.as_str() })),
+            Outgoing::Select(id) => ("select", to_js(&SelectDetail { id: &id })),
+            Outgoing::Error => (
+                "error",
+                to_js(&ErrorDetail {
+                    code: "invalid-dataset",
+                    message: crate::boundary::summary(&errors),
+                    errors: &errors,
+                }),
             ),
-            Outgoing::Select(id) => ("select", crate::detail(&[("id", id.into())])),
-            Outgoing::Error => {
-                let first = errors
-                    .first()
-                    .map(ToString::to_string)
-                    .unwrap_or_else(|| "invalid dataset".to_owned());
-                (
-                    "error",
-                    crate::detail(&[
-                        ("code", "invalid-dataset".into()),
-                        ("message", format!("invalid dataset: {first}").into()),
-                        ("errors", crate::errors_to_js(&errors)),
-                    ]),
-                )
-            }
         };
         let init = web_sys::CustomEventInit::new();
         init.set_detail(&detail);

@@ -6,8 +6,6 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/dom/glue.js")]
 extern "C" {
-    #[wasm_bindgen(catch)]
-    pub fn to_json(value: &JsValue) -> Result<String, JsValue>;
     fn apply_ops(table: &js_sys::Array, ops: &str);
     /// The same, with the batch already a JS string (decoded ahead of time).
     #[wasm_bindgen(js_name = apply_ops)]

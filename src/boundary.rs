@@ -1,0 +1,189 @@
+//! JS values in and out of the core, for the exports and for `dom` alike: errors with a code and a path, datasets and options read through serde-wasm-bindgen (or the Rust parser for JSON text), results written through it. Names no DOM API.
+
+use crate::dataset::{self, Dataset, ValidationError};
+use crate::json::{self, Value};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// A JS `Error` with a stable `code` and the `path` of the field at fault.
+pub fn js_error(code: &str, path: &str, message: &str) -> JsValue {
+    let err = js_sys::Error::new(message);
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &code.into());
+    let _ = js_sys::Reflect::set(&err, &"path".into(), &path.into());
+    err.into()
+}
+
+/// Results as plain JS objects (maps as objects, `None` as null), the way JSON would have them.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    const PLAIN: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&PLAIN).unwrap_or(JsValue::NULL)
+}
+
+/// The message a list of validation errors is summed up by.
+pub fn summary(errors: &[ValidationError]) -> String {
+    let first = errors
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "invalid dataset".to_owned());
+    format!("invalid dataset: {first}")
+}
+
+/// An `invalid-dataset` error carrying every problem in `errors`.
+pub fn validation_error(errors: &[ValidationError]) -> JsValue {
+    let path = errors.first().map(|e| e.path.as_str()).unwrap_or("");
+    let err = js_error("invalid-dataset", path, &summary(errors));
+    let _ = js_sys::Reflect::set(&err, &"errors".into(), &to_js(errors));
+    err
+}
+
+/// What a dataset argument held: the embedded story, JSON text that is not JSON, or a
+/// document to validate.
+pub enum Input {
+    Default,
+    /// JSON text that could not be read, with why in words.
+    NotJson(String),
+    Document(Value),
+}
+
+fn one(message: String) -> Vec<ValidationError> {
+    vec![ValidationError {
+        path: String::new(),
+        message,
+    }]
+}
+
+/// A JS value as a document: a string is JSON text, read by the Rust parser (measured faster
+/// than anything that crosses the boundary value by value, for big datasets); an object goes
+/// through serde-wasm-bindgen into the same `Value`, with its NaN, infinities and odd keys kept
+/// for validation to name, and its depth bounded; `undefined` or `null` is the embedded story.
+pub fn read_input(value: &JsValue) -> Input {
+    if value.is_undefined() || value.is_null() {
+        return Input::Default;
+    }
+    if let Some(text) = value.as_string() {
+        return match json::parse_document(&text) {
+            Ok(v) => Input::Document(v),
+            Err(why) => Input::NotJson(why),
+        };
+    }
+    match json::read(serde_wasm_bindgen::Deserializer::from(value.clone())) {
+        Ok(v) => Input::Document(v),
+        Err(e) => Input::NotJson(e.to_string()),
+    }
+}
+
+thread_local! {
+    static DEFAULT: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+}
+
+/// The embedded story, parsed once per page.
+pub fn default_story() -> Result<Rc<Dataset>, Vec<ValidationError>> {
+    if let Some(ds) = DEFAULT.with(|d| d.borrow().clone()) {
+        return Ok(ds);
+    }
+    let value = json::parse(dataset::DEFAULT_JSON).map_err(one)?;
+    let ds = Rc::new(dataset::validate(&value)?);
+    DEFAULT.with(|d| *d.borrow_mut() = Some(ds.clone()));
+    Ok(ds)
+}
+
+/// A dataset argument, checked. JSON text that is not JSON is one error at the document.
+pub fn read_dataset(value: &JsValue) -> Result<Rc<Dataset>, Vec<ValidationError>> {
+    match read_input(value) {
+        Input::Default => default_story(),
+        Input::NotJson(why) => Err(one(format!("not valid JSON: {why}"))),
+        Input::Document(v) => dataset::validate(&v).map(Rc::new),
+    }
+}
+
+/// An options object as a document (through serde-wasm-bindgen, like a dataset); `undefined`
+/// and `null` are no options. Its fields must be own properties: a DOMRect's are not.
+pub fn read_options(value: &JsValue) -> Result<Value, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Value::Object(Vec::new()));
+    }
+    let not_object = || js_error("invalid-option", "options", "invalid options: expected an object");
+    if !value.is_object() {
+        return Err(not_object());
+    }
+    match json::read(serde_wasm_bindgen::Deserializer::from(value.clone())) {
+        Ok(v @ Value::Object(_)) => Ok(v),
+        Ok(_) => Err(not_object()),
+        Err(e) => Err(js_error(
+            "invalid-option",
+            "options",
+            &format!("invalid options: {e}"),
+        )),
+    }
+}
+
+fn invalid(key: &str, expected: &str) -> JsValue {
+    js_error(
+        "invalid-option",
+        &format!("options.{key}"),
+        &format!("invalid options.{key}: expected {expected}"),
+    )
+}
+
+/// A present, non-null option.
+pub fn option<'v>(options: &'v Value, key: &str) -> Option<&'v Value> {
+    options.get(key).filter(|v| **v != Value::Null)
+}
+
+/// One word of a closed list, parsed; `default` when absent.
+pub fn keyword<T>(
+    options: &Value,
+    key: &str,
+    parse: fn(&str) -> Option<T>,
+    default: T,
+    expected: &str,
+) -> Result<T, JsValue> {
+    match option(options, key) {
+        None => Ok(default),
+        Some(Value::String(s)) => parse(s).ok_or_else(|| invalid(key, expected)),
+        Some(_) => Err(invalid(key, expected)),
+    }
+}
+
+/// A short string; empty when absent.
+pub fn short_string(options: &Value, key: &str) -> Result<String, JsValue> {
+    match option(options, key) {
+        None => Ok(String::new()),
+        Some(Value::String(s)) if s.chars().count() <= 40 => Ok(s.clone()),
+        Some(_) => Err(invalid(key, "a string of at most 40 characters")),
+    }
+}
+
+pub fn flag(options: &Value, key: &str, default: bool) -> Result<bool, JsValue> {
+    match option(options, key) {
+        None => Ok(default),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(_) => Err(invalid(key, "true or false")),
+    }
+}
+
+/// A whole number from `min` to `max`; `default` when absent.
+pub fn whole(options: &Value, key: &str, min: u8, max: u8, default: u8) -> Result<u8, JsValue> {
+    match option(options, key) {
+        None => Ok(default),
+        Some(&Value::Number(n))
+            if n.fract() == 0.0 && (f64::from(min)..=f64::from(max)).contains(&n) =>
+        {
+            Ok(n as u8)
+        }
+        Some(_) => Err(invalid(
+            key,
+            &format!("a whole number from {min} to {max}"),
+        )),
+    }
+}
+
+/// A finite number inside an option object.
+pub fn finite(options: &Value, key: &str) -> Option<f64> {
+    match option(options, key) {
+        Some(&Value::Number(n)) if n.is_finite() => Some(n),
+        _ => None,
+    }
+}
