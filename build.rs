@@ -8,11 +8,11 @@ use std::{env, fs, path::Path};
 
 // The dataset's schema and its TypeScript writer, shared with the crate (src/dataset/).
 #[allow(dead_code)]
-#[path = "src/dataset/schema.rs"]
-mod schema;
-#[allow(dead_code)]
 #[path = "src/dataset/emit.rs"]
 mod emit;
+#[allow(dead_code)]
+#[path = "src/dataset/schema.rs"]
+mod schema;
 
 fn main() -> Result<(), Box<dyn Error>> {
     let out = env::var("OUT_DIR")?;

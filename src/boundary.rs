@@ -104,7 +104,13 @@ pub fn read_options(value: &JsValue) -> Result<Value, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Object(Vec::new()));
     }
-    let not_object = || js_error("invalid-option", "options", "invalid options: expected an object");
+    let not_object = || {
+        js_error(
+            "invalid-option",
+            "options",
+            "invalid options: expected an object",
+        )
+    };
     if !value.is_object() {
         return Err(not_object());
     }
@@ -173,10 +179,7 @@ pub fn whole(options: &Value, key: &str, min: u8, max: u8, default: u8) -> Resul
         {
             Ok(n as u8)
         }
-        Some(_) => Err(invalid(
-            key,
-            &format!("a whole number from {min} to {max}"),
-        )),
+        Some(_) => Err(invalid(key, &format!("a whole number from {min} to {max}"))),
     }
 }
 

@@ -105,7 +105,8 @@ fn healthy() -> Result<(), JsValue> {
 /// The embedded Xi'an dataset, as a fresh object the caller may change.
 #[wasm_bindgen(js_name = defaultDataset)]
 pub fn default_dataset() -> Result<DatasetJs, JsValue> {
-    let value = json::parse(dataset::DEFAULT_JSON).map_err(|e| js_error("internal-error", "", &e))?;
+    let value =
+        json::parse(dataset::DEFAULT_JSON).map_err(|e| js_error("internal-error", "", &e))?;
     Ok(to_js(&value).unchecked_into())
 }
 
@@ -151,7 +152,13 @@ pub fn format_number(value: JsValue, options: FormatOptionsJs) -> Result<String,
         ));
     };
     let lang = keyword(&o, "lang", Lang::parse, Lang::Zh, "\"zh\" or \"en\"")?;
-    let kind = keyword(&o, "kind", Kind::parse, Kind::Count, "count, money, share or change")?;
+    let kind = keyword(
+        &o,
+        "kind",
+        Kind::parse,
+        Kind::Count,
+        "count, money, share or change",
+    )?;
     let notation = keyword(
         &o,
         "notation",
@@ -223,9 +230,15 @@ fn rect_option(o: &Value) -> Result<Option<dom::HostRect>, JsValue> {
 /// A dataset argument for `render` and `update`: JSON text that is not JSON at all is thrown
 /// (code `invalid-json`), so a page keeps what it showed; a document with errors is shown as
 /// the error panel.
-fn dataset_arg(value: &JsValue) -> Result<Result<std::rc::Rc<dataset::Dataset>, Vec<ValidationError>>, JsValue> {
+fn dataset_arg(
+    value: &JsValue,
+) -> Result<Result<std::rc::Rc<dataset::Dataset>, Vec<ValidationError>>, JsValue> {
     match boundary::read_input(value) {
-        Input::NotJson(why) => Err(js_error("invalid-json", "", &format!("not valid JSON: {why}"))),
+        Input::NotJson(why) => Err(js_error(
+            "invalid-json",
+            "",
+            &format!("not valid JSON: {why}"),
+        )),
         Input::Default => Ok(boundary::default_story()),
         Input::Document(v) => Ok(dataset::validate(&v).map(std::rc::Rc::new)),
     }
@@ -259,7 +272,13 @@ fn lang_arg(lang: &JsValue) -> Result<Lang, JsValue> {
     lang.as_string()
         .as_deref()
         .and_then(Lang::parse)
-        .ok_or_else(|| js_error("invalid-option", "lang", "invalid lang: expected \"zh\" or \"en\""))
+        .ok_or_else(|| {
+            js_error(
+                "invalid-option",
+                "lang",
+                "invalid lang: expected \"zh\" or \"en\"",
+            )
+        })
 }
 
 #[wasm_bindgen]
@@ -285,7 +304,11 @@ impl Infographic {
             .as_deref()
             .and_then(dom::Theme::parse)
             .ok_or_else(|| {
-                js_error("invalid-option", "theme", "invalid theme: expected auto, light or dark")
+                js_error(
+                    "invalid-option",
+                    "theme",
+                    "invalid theme: expected auto, light or dark",
+                )
             })?;
         self.widget.set_theme(theme)
     }

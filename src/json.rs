@@ -45,6 +45,11 @@ impl Value {
 /// Parses JSON text (RFC 8259) into a `Value`, refusing documents deeper than `MAX_DEPTH`
 /// or larger than `MAX_NODES` values. Errors say what was expected and where (line, column).
 pub fn parse(text: &str) -> Result<Value, String> {
+    parse_parts(text).0
+}
+
+/// The parse, and where it failed: (what, line, column, at the end of the text).
+fn parse_parts(text: &str) -> (Result<Value, String>, Option<Failure>) {
     // Windows editors save JSON with a byte-order mark, and the browser's `Response.json()`
     // drops it; so does this parser, or a file would load in one place and not the other.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -53,14 +58,27 @@ pub fn parse(text: &str) -> Result<Value, String> {
         pos: 0,
         depth: 0,
         nodes: 0,
+        failed: Cell::new(None),
     };
-    p.skip_ws();
-    let v = p.value()?;
-    p.skip_ws();
-    if p.pos < p.bytes.len() {
-        return Err(p.error("trailing characters after the document"));
-    }
-    Ok(v)
+    let result = (|| {
+        p.skip_ws();
+        let v = p.value()?;
+        p.skip_ws();
+        if p.pos < p.bytes.len() {
+            return Err(p.error("trailing characters after the document"));
+        }
+        Ok(v)
+    })();
+    (result, p.failed.get())
+}
+
+/// Where a syntax error is: what was wrong, line and column, and whether the text ran out.
+#[derive(Clone, Copy)]
+struct Failure {
+    what: &'static str,
+    line: usize,
+    column: usize,
+    at_end: bool,
 }
 
 struct Parser<'a> {
@@ -68,10 +86,11 @@ struct Parser<'a> {
     pos: usize,
     depth: u32,
     nodes: u32,
+    failed: Cell<Option<Failure>>,
 }
 
 impl Parser<'_> {
-    fn error(&self, what: &str) -> String {
+    fn error(&self, what: &'static str) -> String {
         let before = self.bytes.get(..self.pos).unwrap_or(self.bytes);
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = before
@@ -82,6 +101,12 @@ impl Parser<'_> {
             .chars()
             .count()
             + 1;
+        self.failed.set(Some(Failure {
+            what,
+            line,
+            column,
+            at_end: self.pos >= self.bytes.len(),
+        }));
         format!("{what} at line {line} column {column}")
     }
 
@@ -461,6 +486,20 @@ mod from_serde {
             Ok(Value::String(v))
         }
 
+        // Typed arrays and ArrayBuffers: not JSON data. Said here, not by serde's default,
+        // whose message would print through `de::Unexpected` (and so a float formatter).
+        fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Value, E> {
+            Err(E::custom(
+                "a typed array or ArrayBuffer, which is not JSON data",
+            ))
+        }
+
+        fn visit_byte_buf<E: de::Error>(self, _: Vec<u8>) -> Result<Value, E> {
+            Err(E::custom(
+                "a typed array or ArrayBuffer, which is not JSON data",
+            ))
+        }
+
         fn visit_none<E: de::Error>(self) -> Result<Value, E> {
             count_node()?;
             Ok(Value::Null)
@@ -546,23 +585,27 @@ pub fn parse_document(text: &str) -> Result<Value, String> {
             .map(|c| if c.is_control() { '·' } else { c })
             .collect();
         shown = shown.trim_end().to_owned();
-        if body.chars().filter(|c| !c.is_whitespace()).nth(24).is_some() {
+        if body
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .nth(24)
+            .is_some()
+        {
             shown.push('…');
         }
         return Err(format!("it starts with \"{shown}\", not with \"{{\""));
     }
-    parse(text).map_err(|e| {
-        if e.contains("end of the document") {
-            "it stops in the middle (the file is cut off)".to_owned()
-        } else {
-            match e.rsplit_once(" at line ") {
-                Some((what, place)) => {
-                    format!("something is wrong at line {}: {what}", place.replacen(" column ", ", column ", 1))
-                }
-                None => e,
-            }
+    match parse_parts(text) {
+        (Ok(v), _) => Ok(v),
+        (Err(_), Some(f)) if f.at_end => {
+            Err("it stops in the middle (the file is cut off)".to_owned())
         }
-    })
+        (Err(_), Some(f)) => Err(format!(
+            "something is wrong at line {}, column {}: {}",
+            f.line, f.column, f.what
+        )),
+        (Err(e), None) => Err(e),
+    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 //! The validator's walk: a JSON `Value` checked against the schema's tables (`schema`), every problem reported with its path; no typed structs here (`build`), no cross-references (`refs`).
 
 use super::schema::{
-    relation_inputs, Field, Ty, MAX_ABS_VALUE, MAX_ID_CHARS, MAX_UNIT_CHARS, MAX_URL_CHARS,
-    MEASURE_WORDS, KIND_RULES, RELATION_COMMON, SCHEMA_VERSION,
+    relation_inputs, Field, Ty, KIND_RULES, MAX_ABS_VALUE, MAX_ID_CHARS, MAX_UNIT_CHARS,
+    MAX_URL_CHARS, MEASURE_WORDS, RELATION_COMMON, SCHEMA_VERSION,
 };
 use super::ValidationError;
 use crate::json::Value;

@@ -1,8 +1,8 @@
 //! The schema's tables (`schema`) written out for other readers: TypeScript types, a JSON Schema (draft 2020-12) and the docs' field tables. Native and build-time only (build.rs includes this file beside `schema.rs`); names nothing else of the crate.
 
 use super::schema::{
-    Field, Ty, KIND_RULES, MAX_ABS_VALUE, MEASURE_WORDS, RELATION_COMMON, RELATION_TYPES,
-    SHAPES,
+    Field, RelationType, Ty, KIND_RULES, MAX_ABS_VALUE, MEASURE_WORDS, RELATION_COMMON,
+    RELATION_TYPES, SHAPES,
 };
 
 // ------------------------------------------------------------------------------------------
@@ -82,7 +82,13 @@ pub fn typescript() -> String {
         out.push_str("}\n");
     }
     let mut names = Vec::new();
-    for (kind, name, doc, inputs) in RELATION_TYPES {
+    for RelationType {
+        kind,
+        ts: name,
+        doc,
+        inputs,
+    } in RELATION_TYPES
+    {
         names.push(*name);
         out.push_str(&format!("/** {doc} */\nexport interface {name} {{\n"));
         for f in RELATION_COMMON {
@@ -253,7 +259,13 @@ pub fn json_schema() -> String {
         string_schema(40)
     ));
     let mut variants = Vec::new();
-    for (kind, name, doc, inputs) in RELATION_TYPES {
+    for RelationType {
+        kind,
+        ts: name,
+        doc,
+        inputs,
+    } in RELATION_TYPES
+    {
         let input_fields: Vec<Field> = inputs
             .iter()
             .map(|(input, doc)| Field {
@@ -338,10 +350,15 @@ pub fn markdown() -> String {
         doc_rows(&mut out, shape.fields);
         out.push('\n');
     }
-    out.push_str("### Relation\n\nEvery relation has these fields, and the inputs of its type.\n\n");
+    out.push_str(
+        "### Relation\n\nEvery relation has these fields, and the inputs of its type.\n\n",
+    );
     doc_rows(&mut out, RELATION_COMMON);
     out.push_str("\n| type | inputs (figure ids) | what it does |\n|---|---|---|\n");
-    for (kind, _, doc, inputs) in RELATION_TYPES {
+    for RelationType {
+        kind, doc, inputs, ..
+    } in RELATION_TYPES
+    {
         let names: Vec<String> = inputs.iter().map(|(n, _)| format!("`{n}`")).collect();
         out.push_str(&format!("| `{kind}` | {} | {doc} |\n", names.join(", ")));
     }

@@ -28,11 +28,15 @@ pub const NOTATIONS: &[&str] = &["auto", "full", "wan", "yi", "hanzi"];
 #[derive(Clone, Copy, Debug)]
 pub enum Ty {
     /// A string of at most `max` characters.
-    Str { max: u32 },
+    Str {
+        max: u32,
+    },
     /// A lowercase identifier: letters a–z, digits and '-', not starting with '-'.
     Id,
     /// The id of a figure (or, `relation: true`, of a relation) elsewhere in the document.
-    Ref { relation: bool },
+    Ref {
+        relation: bool,
+    },
     /// An http(s) or relative link.
     Url,
     /// A calendar date, YYYY-MM-DD.
@@ -40,7 +44,10 @@ pub enum Ty {
     /// A finite number of at most `MAX_ABS_VALUE` in absolute value; per-kind limits in `KIND_RULES`.
     Number,
     /// A whole number from `min` to `max`.
-    Whole { min: u8, max: u8 },
+    Whole {
+        min: u8,
+        max: u8,
+    },
     /// Exactly this number: the schema version.
     Version,
     /// One of a closed list of words; `what` names it in messages, `ts` is its TypeScript name.
@@ -50,7 +57,9 @@ pub enum Ty {
         all: &'static [&'static str],
     },
     /// The same text in Chinese and English: `{ "zh": …, "en": … }`, each of at most `max` characters.
-    Text { max: u32 },
+    Text {
+        max: u32,
+    },
     /// `{ "zh": a measure word from MEASURE_WORDS, "en": the English noun }`.
     Unit,
     Object(&'static Shape),
@@ -81,12 +90,22 @@ pub struct Shape {
     pub fields: &'static [Field],
 }
 
+/// Descriptions are for the TypeScript, the JSON Schema and the docs, written natively; the
+/// reader's wasm carries none of their text.
+pub const fn doc_text(doc: &'static str) -> &'static str {
+    if cfg!(target_arch = "wasm32") {
+        ""
+    } else {
+        doc
+    }
+}
+
 const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Field {
     Field {
         name,
         ty,
         required: true,
-        doc,
+        doc: doc_text(doc),
     }
 }
 
@@ -95,7 +114,7 @@ const fn opt(name: &'static str, ty: Ty, doc: &'static str) -> Field {
         name,
         ty,
         required: false,
-        doc,
+        doc: doc_text(doc),
     }
 }
 
@@ -108,7 +127,7 @@ const SENTENCE: Ty = Ty::Text {
 
 pub const DATASET: Shape = Shape {
     name: "Dataset",
-    doc: "A news story's figures: the document a widget renders (`data/xian-2022.json` is the Xi'an story).",
+    doc: doc_text("A news story's figures: the document a widget renders (`data/xian-2022.json` is the Xi'an story)."),
     fields: &[
         opt("$schema", Ty::Str { max: MAX_URL_CHARS as u32 }, "Where the JSON Schema is, for editors that validate and complete while a desk writes (ignored by the widget)."),
         req("schema", Ty::Version, "The schema version: 1."),
@@ -120,52 +139,98 @@ pub const DATASET: Shape = Shape {
 
 pub const STORY: Shape = Shape {
     name: "Story",
-    doc: "The story the figures come from.",
+    doc: doc_text("The story the figures come from."),
     fields: &[
-        req("id", Ty::Id, "The story's id; names the CSV and SVG downloads."),
+        req(
+            "id",
+            Ty::Id,
+            "The story's id; names the CSV and SVG downloads.",
+        ),
         req("title", LABEL, "The headline."),
         req("dek", SENTENCE, "One line under the headline."),
         req("date", Ty::Date, "The article's date, YYYY-MM-DD."),
         req("source", Ty::Object(&SOURCE), "Who published the article."),
-        opt("notes", Ty::List { of: &SENTENCE, min: 0, max: MAX_NOTES as u32, noun: "note" }, "Notes shown in the footer."),
-        opt("hero", Ty::Object(&HERO), "The figure shown large at the top, with its change."),
+        opt(
+            "notes",
+            Ty::List {
+                of: &SENTENCE,
+                min: 0,
+                max: MAX_NOTES as u32,
+                noun: "note",
+            },
+            "Notes shown in the footer.",
+        ),
+        opt(
+            "hero",
+            Ty::Object(&HERO),
+            "The figure shown large at the top, with its change.",
+        ),
     ],
 };
 
 pub const SOURCE: Shape = Shape {
     name: "Source",
-    doc: "The publisher of the article.",
+    doc: doc_text("The publisher of the article."),
     fields: &[
         req("name", LABEL, "The publisher's name."),
         opt("editor", LABEL, "The article's editor."),
-        opt("url", Ty::Url, "The article's address: http, https or relative only."),
+        opt(
+            "url",
+            Ty::Url,
+            "The article's address: http, https or relative only.",
+        ),
     ],
 };
 
 pub const HERO: Shape = Shape {
     name: "Hero",
-    doc: "The figure shown large at the top, and what the story says about its change.",
+    doc: doc_text("The figure shown large at the top, and what the story says about its change."),
     fields: &[
-        req("figure", Ty::Ref { relation: false }, "The id of the figure shown large."),
-        opt("previous", Ty::Ref { relation: true }, "The id of a relation whose result is the previous level."),
-        opt("increase", Ty::Ref { relation: false }, "The id of the figure that is the increase."),
-        opt("rate", Ty::Ref { relation: false }, "The id of the figure that is the growth rate."),
+        req(
+            "figure",
+            Ty::Ref { relation: false },
+            "The id of the figure shown large.",
+        ),
+        opt(
+            "previous",
+            Ty::Ref { relation: true },
+            "The id of a relation whose result is the previous level.",
+        ),
+        opt(
+            "increase",
+            Ty::Ref { relation: false },
+            "The id of the figure that is the increase.",
+        ),
+        opt(
+            "rate",
+            Ty::Ref { relation: false },
+            "The id of the figure that is the growth rate.",
+        ),
     ],
 };
 
 pub const SECTION: Shape = Shape {
     name: "Section",
-    doc: "A section of the story: a tab of the widget.",
+    doc: doc_text("A section of the story: a tab of the widget."),
     fields: &[
         req("id", Ty::Id, "The section's id."),
         req("title", LABEL, "The section's title (the tab's name)."),
-        req("figures", Ty::List { of: &Ty::Object(&FIGURE), min: 1, max: MAX_FIGURES as u32, noun: "figure" }, "The section's figures, in order."),
+        req(
+            "figures",
+            Ty::List {
+                of: &Ty::Object(&FIGURE),
+                min: 1,
+                max: MAX_FIGURES as u32,
+                noun: "figure",
+            },
+            "The section's figures, in order.",
+        ),
     ],
 };
 
 pub const FIGURE: Shape = Shape {
     name: "Figure",
-    doc: "One figure of the article, with the sentence it comes from.",
+    doc: doc_text("One figure of the article, with the sentence it comes from."),
     fields: &[
         req("id", Ty::Id, "The figure's id; figures and relations share one namespace."),
         req("label", LABEL, "What the figure counts."),
@@ -185,19 +250,101 @@ pub const FIGURE: Shape = Shape {
 /// The fields every relation has, besides its inputs.
 pub const RELATION_COMMON: &[Field] = &[
     req("id", Ty::Id, "The relation's id."),
-    req("type", Ty::Keyword { what: "relation type", ts: "RelationType", all: &["difference", "ratio", "growth", "share-total", "part-of"] }, "What it computes; decides the input fields."),
+    req(
+        "type",
+        Ty::Keyword {
+            what: "relation type",
+            ts: "RelationType",
+            all: &["difference", "ratio", "growth", "share-total", "part-of"],
+        },
+        "What it computes; decides the input fields.",
+    ),
     req("label", LABEL, "The derived figure's label."),
-    opt("unit", Ty::Text { max: MAX_UNIT_CHARS as u32 }, "The derived figure's unit, when it has one of its own."),
-    opt("decimals", Ty::Whole { min: 0, max: 6 }, "Fraction digits the derived figure is shown with (default 1)."),
+    opt(
+        "unit",
+        Ty::Text {
+            max: MAX_UNIT_CHARS as u32,
+        },
+        "The derived figure's unit, when it has one of its own.",
+    ),
+    opt(
+        "decimals",
+        Ty::Whole { min: 0, max: 6 },
+        "Fraction digits the derived figure is shown with (default 1).",
+    ),
 ];
 
-/// Each relation type, its TypeScript interface, what it computes and its input fields (figure ids, in formula order).
-pub const RELATION_TYPES: &[(&str, &str, &str, &[(&str, &str)])] = &[
-    ("difference", "DifferenceRelation", "minuend − subtrahend (the previous level: this year's minus the increase).", &[("minuend", "The figure subtracted from."), ("subtrahend", "The figure subtracted.")]),
-    ("ratio", "RatioRelation", "numerator ÷ denominator (cadres per team).", &[("numerator", "The figure divided."), ("denominator", "The figure divided by.")]),
-    ("growth", "GrowthRelation", "Checks that a level, its increase and its growth rate agree within rounding.", &[("level", "This year's level."), ("increase", "The increase over last year."), ("rate", "The growth rate, in percent.")]),
-    ("share-total", "ShareTotalRelation", "part ÷ share: the whole a share implies (2888 at 78.08% → about 3699).", &[("part", "The part, a count."), ("share", "Its share of the whole, in percent.")]),
-    ("part-of", "PartOfRelation", "Checks that a part is not larger than its whole.", &[("part", "The part."), ("whole", "The whole.")]),
+/// A relation type: its name, its TypeScript interface, what it computes and its input fields
+/// (figure ids, in formula order) with what each is.
+#[derive(Debug)]
+pub struct RelationType {
+    pub kind: &'static str,
+    pub ts: &'static str,
+    pub doc: &'static str,
+    pub inputs: &'static [(&'static str, &'static str)],
+}
+
+const fn rel(
+    kind: &'static str,
+    ts: &'static str,
+    doc: &'static str,
+    inputs: &'static [(&'static str, &'static str)],
+) -> RelationType {
+    RelationType {
+        kind,
+        ts,
+        doc: doc_text(doc),
+        inputs,
+    }
+}
+
+pub const RELATION_TYPES: &[RelationType] = &[
+    rel(
+        "difference",
+        "DifferenceRelation",
+        "minuend − subtrahend (the previous level: this year's minus the increase).",
+        &[
+            ("minuend", doc_text("The figure subtracted from.")),
+            ("subtrahend", doc_text("The figure subtracted.")),
+        ],
+    ),
+    rel(
+        "ratio",
+        "RatioRelation",
+        "numerator ÷ denominator (cadres per team).",
+        &[
+            ("numerator", doc_text("The figure divided.")),
+            ("denominator", doc_text("The figure divided by.")),
+        ],
+    ),
+    rel(
+        "growth",
+        "GrowthRelation",
+        "Checks that a level, its increase and its growth rate agree within rounding.",
+        &[
+            ("level", doc_text("This year's level.")),
+            ("increase", doc_text("The increase over last year.")),
+            ("rate", doc_text("The growth rate, in percent.")),
+        ],
+    ),
+    rel(
+        "share-total",
+        "ShareTotalRelation",
+        "part ÷ share: the whole a share implies (2888 at 78.08% → about 3699).",
+        &[
+            ("part", doc_text("The part, a count.")),
+            ("share", doc_text("Its share of the whole, in percent.")),
+        ],
+    ),
+    rel(
+        "part-of",
+        "PartOfRelation",
+        "Checks that a part is not larger than its whole.",
+        &[
+            ("part", doc_text("The part.")),
+            ("whole", doc_text("The whole.")),
+        ],
+    ),
 ];
 
 /// The limits a figure's value and unit have by kind: (kind, least value, greatest, unit required).
@@ -215,6 +362,6 @@ pub const SHAPES: &[&Shape] = &[&DATASET, &STORY, &SOURCE, &HERO, &SECTION, &FIG
 pub fn relation_inputs(kind: &str) -> Option<&'static [(&'static str, &'static str)]> {
     RELATION_TYPES
         .iter()
-        .find(|(name, ..)| *name == kind)
-        .map(|(.., inputs)| *inputs)
+        .find(|r| r.kind == kind)
+        .map(|r| r.inputs)
 }

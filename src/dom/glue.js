@@ -15,6 +15,8 @@ const SVG = "http://www.w3.org/2000/svg";
  *   X old         insertion point: replace node `old`
  *   S id text     set a text node's text
  *   a id name value / r id name   set / remove an attribute
+ *   P id prop value   set a CSS property through the CSSOM
+ *   Z id          remove every child of a node
  *   D id          remove a node from its parent
  *   F id          forget an index
  */
@@ -81,6 +83,15 @@ export function apply_ops(table, ops) {
         node.removeAttribute(f[i++]);
         break;
       }
+      case "P": {
+        const node = table[+f[i++]];
+        const prop = f[i++];
+        node.style.setProperty(prop, f[i++]);
+        break;
+      }
+      case "Z":
+        table[+f[i++]].replaceChildren();
+        break;
       case "D":
         table[+f[i++]].remove();
         break;
@@ -106,6 +117,12 @@ export function register_host(el) {
 
 export function unregister_host(el) {
   hosts.delete(el);
+}
+
+export function fire(host, name, detail) {
+  queueMicrotask(() => {
+    if (hosts.has(host)) host.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true, detail }));
+  });
 }
 
 export function report_panic(message) {

@@ -12,6 +12,9 @@ extern "C" {
     fn apply_ops_js(table: &js_sys::Array, ops: &js_sys::JsString);
     pub fn register_host(host: &web_sys::Element);
     pub fn unregister_host(host: &web_sys::Element);
+    /// Fires a CustomEvent on `host` once the current call has returned (a microtask), so a
+    /// handler finds the widget's state free and the caller's handle already in hand.
+    pub fn fire(host: &web_sys::Element, name: &str, detail: &JsValue);
     /// Puts every mounted widget into its error state; see `crate::on_panic`.
     pub fn report_panic(message: &str);
 }
@@ -44,6 +47,16 @@ impl Default for Table {
 }
 
 impl Table {
+    /// The node at `id`, as the table holds it.
+    pub fn node(&self, id: u32) -> JsValue {
+        self.nodes.get(id)
+    }
+
+    /// The index of a node the table holds (a DOM element an event came from).
+    pub fn index_of(&self, node: &JsValue) -> Option<u32> {
+        u32::try_from(self.nodes.index_of(node, 0)).ok()
+    }
+
     fn alloc(&mut self) -> u32 {
         self.free.pop().unwrap_or_else(|| {
             self.next += 1;
@@ -98,6 +111,33 @@ impl<'t> Ops<'t> {
     /// The batch as text, to `apply` later against the table it was made with.
     pub fn into_batch(self) -> String {
         self.buf
+    }
+
+    /// Sets an attribute of a node already in the table.
+    pub fn set_attr(&mut self, id: u32, name: &str, value: &str) {
+        if allowed(name) {
+            self.op(&["a", &id.to_string(), name, value]);
+        }
+    }
+
+    pub fn remove_attr(&mut self, id: u32, name: &str) {
+        self.op(&["r", &id.to_string(), name]);
+    }
+
+    /// Sets a text node's text.
+    pub fn set_text(&mut self, id: u32, text: &str) {
+        self.op(&["S", &id.to_string(), text]);
+    }
+
+    /// Sets one CSS property through the CSSOM (allowed under a strict CSP, unlike `style="…"`).
+    pub fn set_style(&mut self, id: u32, property: &str, value: &str) {
+        self.op(&["P", &id.to_string(), property, value]);
+    }
+
+    /// Removes every child of a node that the table holds but whose children it does not
+    /// track (the shadow root, when the widget mounts or goes).
+    pub fn clear(&mut self, id: u32) {
+        self.op(&["Z", &id.to_string()]);
     }
 
     /// Appends a new tree under the mounted node `parent`.
@@ -214,27 +254,4 @@ pub fn apply_js(table: &Table, batch: &js_sys::JsString) {
 /// Attribute names come from view code; an `on…` name would be a handler, so it never reaches the DOM.
 fn allowed(name: &str) -> bool {
     !name.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("on"))
-}
-
-/// Creates a small tree directly, outside the tracked tree (a tooltip's content, rebuilt on
-/// every show); text is set as text.
-pub fn create_detached(doc: &web_sys::Document, v: &VNode) -> Result<web_sys::Node, JsValue> {
-    match v {
-        VNode::Text(t) => Ok(doc.create_text_node(t).into()),
-        VNode::Element(e) => {
-            let el = match e.ns {
-                Ns::Html => doc.create_element(e.tag)?,
-                Ns::Svg => doc.create_element_ns(Some("http://www.w3.org/2000/svg"), e.tag)?,
-            };
-            for (name, value) in &e.attrs {
-                if allowed(name) {
-                    el.set_attribute(name, value)?;
-                }
-            }
-            for c in &e.children {
-                el.append_child(&create_detached(doc, c)?)?;
-            }
-            Ok(el.into())
-        }
-    }
 }
