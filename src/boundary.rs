@@ -42,7 +42,7 @@ pub fn validation_error(errors: &[ValidationError]) -> JsValue {
 /// document to validate.
 pub enum Input {
     Default,
-    /// JSON text that could not be read, with why in words.
+    /// JSON text that could not be read, or an object that is not JSON data: why, in words.
     NotJson(String),
     Document(Value),
 }
@@ -65,12 +65,12 @@ pub fn read_input(value: &JsValue) -> Input {
     if let Some(text) = value.as_string() {
         return match json::parse_document(&text) {
             Ok(v) => Input::Document(v),
-            Err(why) => Input::NotJson(why),
+            Err(why) => Input::NotJson(format!("not valid JSON: {why}")),
         };
     }
     match json::read(serde_wasm_bindgen::Deserializer::from(value.clone())) {
         Ok(v) => Input::Document(v),
-        Err(e) => Input::NotJson(e.to_string()),
+        Err(e) => Input::NotJson(format!("not JSON data: {e}")),
     }
 }
 
@@ -93,7 +93,7 @@ pub fn default_story() -> Result<Rc<Dataset>, Vec<ValidationError>> {
 pub fn read_dataset(value: &JsValue) -> Result<Rc<Dataset>, Vec<ValidationError>> {
     match read_input(value) {
         Input::Default => default_story(),
-        Input::NotJson(why) => Err(one(format!("not valid JSON: {why}"))),
+        Input::NotJson(why) => Err(one(why)),
         Input::Document(v) => dataset::validate(&v).map(Rc::new),
     }
 }

@@ -227,9 +227,9 @@ fn rect_option(o: &Value) -> Result<Option<dom::HostRect>, JsValue> {
     }
 }
 
-/// A dataset argument for `render` and `update`: JSON text that is not JSON at all is thrown
-/// (code `invalid-json`), so a page keeps what it showed; a document with errors is shown as
-/// the error panel.
+/// A dataset argument for `render` and `update`: JSON text that is not JSON at all (or an
+/// object that is not JSON data) is thrown, code `invalid-json`, so a page keeps what it
+/// showed; a document with errors is shown as the error panel.
 fn dataset_arg(
     value: &JsValue,
 ) -> Result<Result<std::rc::Rc<dataset::Dataset>, Vec<ValidationError>>, JsValue> {

@@ -59,7 +59,7 @@ fn fmt(value: f64, options: &[(&str, JsValue)]) -> String {
 
 /// Every figure of the embedded story, formatted as the widget shows it.
 fn figures(lang: ri::format::Lang) -> Vec<(String, String)> {
-    let ds = ri::default_story().unwrap();
+    let ds = ri::dataset::Dataset::default_story().unwrap();
     ds.figures()
         .map(|f| (f.id.clone(), ri::view::format_figure(f, lang, false)))
         .collect()
@@ -390,7 +390,7 @@ fn arrow_keys_home_and_end_move_between_tabs() {
 }
 
 #[wasm_bindgen_test]
-fn set_language_changes_every_number_and_label() {
+async fn set_language_changes_every_number_and_label() {
     let el = host(960);
     let (seen, cb) = events(&el, "languagechange");
     let w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
@@ -400,7 +400,7 @@ fn set_language_changes_every_number_and_label() {
     for (id, shown) in figures(ri::format::Lang::En) {
         assert!(text.contains(&shown), "{id}: {shown} missing in en");
     }
-    let ds = ri::default_story().unwrap();
+    let ds = ri::dataset::Dataset::default_story().unwrap();
     for s in &ds.sections {
         assert!(
             text.contains(&s.title.en) || s.id == "income",
@@ -414,6 +414,7 @@ fn set_language_changes_every_number_and_label() {
             "zh text {zh} left after switching to en"
         );
     }
+    events_fired().await;
     assert_eq!(seen.borrow().len(), 1);
     // Patched in place: the same tab node, new text.
     assert!(tab_before.is_same_node(Some(&query(&el, "[role=tab]"))));
@@ -507,8 +508,14 @@ fn two_widgets_stay_independent() {
     b.remove();
 }
 
+/// Lets the events a call queued fire: the widget dispatches them once the call has returned.
+async fn events_fired() {
+    let p = js_sys::Promise::resolve(&JsValue::UNDEFINED);
+    wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
+}
+
 #[wasm_bindgen_test]
-fn a_bad_dataset_shows_the_error_panel_and_fires_error() {
+async fn a_bad_dataset_shows_the_error_panel_and_fires_error() {
     let el = host(960);
     let (seen, cb) = events(&el, "error");
     let ds = ri::default_dataset().unwrap();
@@ -525,6 +532,9 @@ fn a_bad_dataset_shows_the_error_panel_and_fires_error() {
     assert!(text.contains("sections[2].figures[1].value"), "{text}");
     assert!(text.contains("must be a number"), "{text}");
     assert_eq!(el.get_attribute("data-state").as_deref(), Some("error"));
+    // Fired after render() returned, not inside it.
+    assert_eq!(seen.borrow().len(), 0);
+    events_fired().await;
     assert_eq!(seen.borrow().len(), 1);
     let detail = seen.borrow()[0].clone();
     assert_eq!(
@@ -594,11 +604,14 @@ fn the_hero_counts_up_from_zero_and_destroy_cancels_the_frame() {
 }
 
 #[wasm_bindgen_test]
-fn fires_ready_and_select_on_the_host() {
+async fn fires_ready_and_select_on_the_host() {
     let el = host(960);
     let (ready, ready_cb) = events(&el, "ready");
     let (select, select_cb) = events(&el, "select");
     let w = ri::render(el.clone().into(), none(), opts("zh")).unwrap();
+    // After the call returned: a handler may call back into the widget and finds the handle.
+    assert_eq!(ready.borrow().len(), 0);
+    events_fired().await;
     assert_eq!(ready.borrow().len(), 1);
     assert_eq!(
         Reflect::get(&ready.borrow()[0], &"lang".into())
@@ -611,6 +624,7 @@ fn fires_ready_and_select_on_the_host() {
     let card = query(&el, "[data-figure=key-tasks-citywide]");
     card.unchecked_ref::<web_sys::HtmlElement>().click();
     card.dispatch_event(&key("Enter")).unwrap();
+    events_fired().await;
     let ids: Vec<String> = select
         .borrow()
         .iter()
@@ -655,7 +669,7 @@ fn pointer(name: &str, client_x: i32) -> Event {
 }
 
 #[wasm_bindgen_test]
-fn an_overview_chart_reads_figure_by_figure_with_keys_and_pointer() {
+async fn an_overview_chart_reads_figure_by_figure_with_keys_and_pointer() {
     let el = host(960);
     let (select, select_cb) = events(&el, "select");
     let ds: JsValue = grouped_json(200).into();
@@ -722,6 +736,7 @@ fn an_overview_chart_reads_figure_by_figure_with_keys_and_pointer() {
     chart
         .dispatch_event(&pointer("click", (r.right() - 6.0) as i32))
         .unwrap();
+    events_fired().await;
     let ids: Vec<String> = select
         .borrow()
         .iter()
@@ -854,5 +869,142 @@ fn a_rect_given_by_the_caller_is_used_instead_of_measuring() {
         assert_eq!(get("code").as_deref(), Some("invalid-option"));
         assert_eq!(get("path").as_deref(), Some("options.rect"));
     }
+    el.remove();
+}
+
+/// A path each for what a JS object carries that JSON cannot: no throw, no prototype touched.
+#[wasm_bindgen_test]
+fn objects_cross_through_serde_with_every_problem_named_by_path() {
+    let paths_and_messages = |v: JsValue| -> Vec<(String, String)> {
+        let errors: Array = ri::validate_dataset(v).unchecked_into();
+        errors
+            .iter()
+            .map(|e| {
+                let get = |k: &str| Reflect::get(&e, &k.into()).unwrap().as_string().unwrap();
+                (get("path"), get("message"))
+            })
+            .collect()
+    };
+    let ds = ri::default_dataset().unwrap();
+    let sections: Array = Reflect::get(&ds, &"sections".into())
+        .unwrap()
+        .unchecked_into();
+    let figures = |s: u32| -> Array {
+        Reflect::get(&sections.get(s), &"figures".into())
+            .unwrap()
+            .unchecked_into()
+    };
+    Reflect::set(&figures(0).get(0), &"value".into(), &f64::NAN.into()).unwrap();
+    Reflect::set(&figures(0).get(1), &"value".into(), &f64::INFINITY.into()).unwrap();
+    Reflect::set(
+        &figures(1).get(0),
+        &"value".into(),
+        &f64::NEG_INFINITY.into(),
+    )
+    .unwrap();
+    let errors = paths_and_messages(ds.clone().into());
+    let at = |path: &str| {
+        errors
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_else(|| panic!("no error at {path}: {errors:?}"))
+    };
+    assert!(at("sections[0].figures[0].value").contains("not a number"));
+    assert!(at("sections[0].figures[1].value").contains("+∞"));
+    assert!(at("sections[1].figures[0].value").contains("−∞"));
+    assert_eq!(errors.len(), 3, "{errors:?}");
+
+    // 5,000 levels deep: refused at the depth limit, no stack overflow, no throw.
+    let mut deep: JsValue = Array::new().into();
+    for _ in 0..5000 {
+        deep = Array::of1(&deep).into();
+    }
+    let fresh = ri::default_dataset().unwrap();
+    let story = Reflect::get(&fresh, &"story".into()).unwrap();
+    Reflect::set(&story, &"dek".into(), &deep).unwrap();
+    let errors = paths_and_messages(fresh.into());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].1.contains("too deep"), "{errors:?}");
+
+    // `__proto__` as an own key (JSON.parse makes one): an unknown field at its path, and
+    // no object's prototype changes.
+    let text = String::from(js_sys::JSON::stringify(&ri::default_dataset().unwrap()).unwrap())
+        .replacen(
+            "\"id\":\"income-per-capita\",",
+            "\"__proto__\":{\"polluted\":true},\"id\":\"income-per-capita\",",
+            1,
+        );
+    assert!(text.contains("__proto__"));
+    let parsed = js_sys::JSON::parse(&text).unwrap();
+    let errors = paths_and_messages(parsed.clone());
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].0, "sections[0].figures[0].__proto__");
+    assert!(errors[0].1.contains("unknown field"), "{errors:?}");
+    let top = js_sys::JSON::parse(r#"{"__proto__": {"polluted": true}}"#).unwrap();
+    let errors = paths_and_messages(top);
+    assert!(errors.iter().any(|(p, _)| p == "__proto__"), "{errors:?}");
+    assert!(Reflect::get(&Object::new(), &"polluted".into())
+        .unwrap()
+        .is_undefined());
+    // The stats of a valid object come back as plain objects, through serde too.
+    let stats = ri::compute_stats(ri::default_dataset().unwrap().unchecked_into()).unwrap();
+    let checks: Array = Reflect::get(&stats, &"checks".into())
+        .unwrap()
+        .unchecked_into();
+    assert!(checks.length() > 0);
+    assert_eq!(
+        Reflect::get(&checks.get(0), &"ok".into())
+            .unwrap()
+            .as_bool(),
+        Some(true)
+    );
+    // Not JSON data: a function, a symbol. A list with one error, never a throw.
+    for v in [
+        js_sys::Function::new_no_args("").into(),
+        JsValue::symbol(Some("s")),
+    ] {
+        let errors = paths_and_messages(v);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].1.starts_with("not JSON data"), "{errors:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn format_number_takes_intl_notation_names() {
+    let zh = |notation: &str| {
+        fmt(
+            105000.0,
+            &[
+                ("lang", "zh".into()),
+                ("unit", "个".into()),
+                ("notation", notation.into()),
+            ],
+        )
+    };
+    assert_eq!(zh("compact"), zh("auto"));
+    assert_eq!(zh("compact"), "10.5万个");
+    assert_eq!(zh("standard"), zh("full"));
+    assert_eq!(zh("standard"), "105000个");
+}
+
+#[wasm_bindgen_test]
+fn json_text_that_is_not_json_is_thrown_and_mounts_nothing() {
+    let el = host(960);
+    let Err(err) = ri::render(
+        el.clone().into(),
+        JsValue::from_str("<!doctype html><html>").unchecked_into(),
+        opts("en"),
+    ) else {
+        panic!("HTML text must not render");
+    };
+    let get = |k: &str| Reflect::get(&err, &k.into()).unwrap().as_string().unwrap();
+    assert_eq!(get("code"), "invalid-json");
+    assert!(
+        get("message").contains("it starts with \"<!doctype html><html>\""),
+        "{}",
+        get("message")
+    );
+    assert!(el.shadow_root().is_none(), "nothing mounted");
     el.remove();
 }

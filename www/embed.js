@@ -25,7 +25,6 @@ const MAX_DATASET_BYTES = 5 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 20000;
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 const NOTICE = "data-ri-notice";
-const EVENTS = ["ready", "error", "select", "languagechange"];
 // Load failures that trying again cannot mend until the page itself is reloaded.
 const PERMANENT = new Set(["wasm-unsupported", "wasm-blocked"]);
 
@@ -316,8 +315,8 @@ async function fetchDataset(src, ms, outer) {
         { url: src },
       );
     }
-    // The text goes to the module as it is, parsed once there; JSON.parse runs only to say
-    // what is wrong when the module could not read it (see mount()).
+    // The text goes to the module as it is, read once there (it says what is wrong when the
+    // text is not JSON; see asLoadError).
     return { text: text.replace(/^\ufeff/, ""), name, src };
   } finally {
     clearTimeout(timer);
@@ -325,30 +324,10 @@ async function fetchDataset(src, ms, outer) {
   }
 }
 
-function parseJson(text, name, src) {
-  const bad = (why) => codeError("dataset-invalid-json", `the dataset at ${name} is not valid JSON: ${why}`, { url: src });
-  const body = text.replace(/^\ufeff/, "");
-  if (!body.trim()) throw bad("it is empty");
-  const first = body.trimStart()[0];
-  if (first !== "{" && first !== "[") {
-    throw bad(`it starts with "${preview(new TextEncoder().encode(body.trimStart()))}", not with "{"`);
-  }
-  try {
-    return JSON.parse(body);
-  } catch (e) {
-    const raw = String(e?.message ?? "");
-    const pos = /position (\d+)/.exec(raw);
-    if (/end of (JSON )?(input|data)|unterminated/i.test(raw) || (pos && Number(pos[1]) >= body.trimEnd().length)) {
-      throw bad("it stops in the middle (the file is cut off)");
-    }
-    if (pos) {
-      const before = body.slice(0, Number(pos[1]));
-      const line = before.split("\n").length;
-      const column = before.length - before.lastIndexOf("\n");
-      throw bad(`something is wrong at line ${line}, column ${column}`);
-    }
-    throw bad("its syntax is wrong");
-  }
+/** The module's `invalid-json` error (JSON text it could not read) as a load failure of `name`. */
+function asLoadError(e, fetched) {
+  if (e?.code !== "invalid-json" || !fetched) return e;
+  return codeError("dataset-invalid-json", `the dataset at ${fetched.name} is ${e.message}`, { url: fetched.src });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -443,51 +422,6 @@ function fail(el, error) {
   if (error.url) detail.url = error.url;
   el.dispatchEvent(new CustomEvent("error", { bubbles: true, composed: true, detail }));
   console.warn(`${TAG}: ${detail.message}`, error.cause ?? "");
-}
-
-// ---------------------------------------------------------------------------------------
-// Events the module fires while embed.js calls into it (render, update) are held back and
-// fired again once the call has returned, so that a `ready` handler finds el.infographic set
-// and may call update() on it. Caught at the window in the capture phase, before the page's
-// own listeners.
-
-const held = new Map();
-function holdEvent(e) {
-  const list = held.get(e.target);
-  if (list && e instanceof CustomEvent) {
-    e.stopImmediatePropagation();
-    list.push(e);
-  }
-}
-
-function withHeldEvents(el, run) {
-  const list = [];
-  held.set(el, list);
-  let result;
-  try {
-    result = run();
-  } finally {
-    held.delete(el);
-  }
-  return {
-    result,
-    replay() {
-      for (const e of list) {
-        let detail = e.detail;
-        if (e.type === "error" && detail && !detail.message) detail = { ...detail, message: describeErrors(detail) };
-        el.dispatchEvent(new CustomEvent(e.type, { bubbles: e.bubbles, composed: e.composed, detail }));
-      }
-    },
-  };
-}
-
-/** A message in words for the module's invalid-dataset event, which lists errors with paths. */
-function describeErrors(detail) {
-  const errors = Array.isArray(detail.errors) ? detail.errors : [];
-  if (!errors.length) return "the dataset is not valid";
-  const first = errors[0];
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
-  return `the dataset is not valid: ${first.path || "dataset"}: ${first.message}${more}`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -610,8 +544,8 @@ class RevitalizationInfographic extends HTMLElement {
       return;
     }
     try {
-      if (name === "lang") this._call(() => this._handle.setLanguage(pickLang(this)));
-      else if (name === "theme") this._call(() => this._handle.setTheme(pickTheme(this)));
+      if (name === "lang") this._handle.setLanguage(pickLang(this));
+      else if (name === "theme") this._handle.setTheme(pickTheme(this));
       else if (name === "src") this._applySrc();
     } catch (e) {
       fail(this, e);
@@ -623,28 +557,20 @@ class RevitalizationInfographic extends HTMLElement {
     return this._handle;
   }
 
-  /** Calls into the module with its events held until the call returns. */
-  _call(run) {
-    const { result, replay } = withHeldEvents(this, run);
-    replay();
-    return result;
-  }
-
   async _applySrc() {
     const generation = ++this._srcGeneration;
     const src = this.getAttribute("src");
+    let fetched;
     try {
-      const fetched = src ? await fetchDataset(src, timeoutMs(this), this._abort?.signal) : undefined;
-      // Checked here, so a file that is not JSON leaves the graphic as it was; the module then
-      // reads the text itself (no JSON.stringify of the parsed object).
-      if (fetched) parseJson(fetched.text, fetched.name, fetched.src);
-      const dataset = fetched?.text;
+      fetched = src ? await fetchDataset(src, timeoutMs(this), this._abort?.signal) : undefined;
       if (generation !== this._srcGeneration || !this._handle) return false;
+      // The module reads the text once; text that is not JSON is thrown and leaves the
+      // graphic as it was.
+      this._handle.update(fetched?.text);
       clearNotice(this);
-      this._call(() => this._handle.update(dataset));
       return this.getAttribute("data-state") === "ready";
     } catch (e) {
-      if (generation === this._srcGeneration && this._handle) fail(this, e);
+      if (generation === this._srcGeneration && this._handle) fail(this, asLoadError(e, fetched));
       return false;
     }
   }
@@ -660,47 +586,33 @@ class RevitalizationInfographic extends HTMLElement {
     const generation = ++this._generation;
     const abort = (this._abort = new AbortController());
     const run = async () => {
+      let fetched;
       try {
         const ms = timeoutMs(this);
         const src = this.getAttribute("src");
-        const [mod, fetched] = await Promise.all([
+        let mod;
+        [mod, fetched] = await Promise.all([
           load({ timeout: ms }),
           src ? fetchDataset(src, ms, abort.signal) : undefined,
         ]);
         // Removed from the page (or destroyed) while loading: mount nothing.
         if (generation !== this._generation || !this.isConnected) return false;
-        const { result, replay } = withHeldEvents(this, () =>
-          mod.render(this, fetched?.text, {
-            lang: pickLang(this),
-            theme: pickTheme(this),
-            rect: rect && this.isConnected ? { width: rect.width, top: rect.top, bottom: rect.bottom } : undefined,
-          }),
-        );
-        if (fetched && this.getAttribute("data-state") === "error") {
-          // Not JSON at all (an HTML page, a cut-off file): a load failure, the fallback stays.
-          let syntax = null;
-          try {
-            parseJson(fetched.text, fetched.name, fetched.src);
-          } catch (e) {
-            syntax = e;
-          }
-          if (syntax) {
-            result.destroy();
-            result.free();
-            if (!this.shadowRoot.querySelector("slot")) this.shadowRoot.append(document.createElement("slot"));
-            throw syntax;
-          }
-        }
-        this._handle = result;
+        // Text that is not JSON at all (an HTML page, a cut-off file) is thrown before anything
+        // mounts: a load failure, and the fallback stays. The widget's events fire after this
+        // call returns, so a `ready` handler already finds el.infographic set.
+        this._handle = mod.render(this, fetched?.text, {
+          lang: pickLang(this),
+          theme: pickTheme(this),
+          rect: rect && this.isConnected ? { width: rect.width, top: rect.top, bottom: rect.bottom } : undefined,
+        });
         this._mounting = null;
         adoptShadowSheet(this.shadowRoot);
         clearNotice(this);
-        replay();
-        return this._handle !== null && this.getAttribute("data-state") === "ready";
+        return this.getAttribute("data-state") === "ready";
       } catch (e) {
         if (generation !== this._generation) return false;
         this._mounting = null;
-        fail(this, e);
+        fail(this, asLoadError(e, fetched));
         return false;
       }
     };
@@ -738,6 +650,5 @@ class RevitalizationInfographic extends HTMLElement {
 // Included twice, or alongside another copy: define once, and the first copy wins.
 if (!customElements.get(TAG)) {
   pageSheet();
-  for (const type of EVENTS) window.addEventListener(type, holdEvent, true);
   customElements.define(TAG, RevitalizationInfographic);
 }

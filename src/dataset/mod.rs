@@ -202,8 +202,7 @@ impl std::fmt::Display for ValidationError {
 }
 
 impl Dataset {
-    /// The embedded Xi'an dataset, parsed and checked natively.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The embedded Xi'an dataset, parsed and checked.
     pub fn default_story() -> Result<Dataset, Vec<ValidationError>> {
         parse_json(DEFAULT_JSON)
     }
@@ -222,8 +221,7 @@ impl Dataset {
     }
 }
 
-/// JSON text to a checked dataset (native: the command, tests).
-#[cfg(not(target_arch = "wasm32"))]
+/// JSON text to a checked dataset.
 pub fn parse_json(text: &str) -> Result<Dataset, Vec<ValidationError>> {
     let value = crate::json::parse(text).map_err(|message| {
         vec![ValidationError {
