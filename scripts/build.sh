@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly package and assembles:
-#   dist/  what a newsroom deploys: embed.js, infographic.css, the wasm-bindgen
-#          glue (.js + .d.ts), the .wasm, and static no-JavaScript fallbacks
-#          (fallback.zh.html, fallback.en.html)
+#   dist/  what a newsroom deploys: embed.js, the wasm-bindgen glue (.js + .d.ts),
+#          the .wasm, static no-JavaScript fallbacks (fallback.zh.html,
+#          fallback.en.html) and the dataset's JSON Schema (dataset.schema.json)
 #   site/  the demo site (gitignored): www/'s pages plus dist/ as site/dist/
 # and prints the sizes (raw and gzip -9) of what a reader downloads.
 set -euo pipefail
@@ -29,7 +29,6 @@ fi
 rm -rf dist
 mkdir -p dist
 cp www/embed.js dist/
-[[ -f www/infographic.css ]] && cp www/infographic.css dist/
 for f in "$NAME.js" "${NAME}_bg.wasm" "$NAME.d.ts" "${NAME}_bg.wasm.d.ts"; do
     cp "pkg/$f" dist/
 done
@@ -63,6 +62,15 @@ for lang in zh en; do
     fi
     mv "dist/fallback.$lang.html.tmp" "dist/fallback.$lang.html"
 done
+
+# The dataset's JSON Schema, generated from src/dataset/schema.rs (data/dataset.schema.json is
+# the same file, committed, so editors find it beside data/xian-2022.json).
+cargo run --quiet -- schema --json >dist/dataset.schema.json
+if ! cmp -s dist/dataset.schema.json data/dataset.schema.json; then
+    echo "build: data/dataset.schema.json is out of date; regenerate it:" >&2
+    echo "  cargo run --quiet -- schema > data/dataset.schema.json" >&2
+    exit 1
+fi
 
 # The demo site: everything in www/ except the two files that ship in dist/
 # (the pages load them from ./dist/), then dist/ itself.
@@ -100,7 +108,7 @@ echo
 printf '%-40s %10s %10s\n' "file (dist/)" "bytes" "gzip -9"
 total_raw=0
 total_gz=0
-for f in "${NAME}_bg.wasm" "$NAME.js" embed.js infographic.css $(cd dist && find snippets -name '*.js' 2>/dev/null); do
+for f in "${NAME}_bg.wasm" "$NAME.js" embed.js $(cd dist && find snippets -name '*.js' 2>/dev/null); do
     [[ -f "dist/$f" ]] || continue
     raw=$(wc -c <"dist/$f")
     z=$(gz "dist/$f")

@@ -13,7 +13,7 @@ cd "$ROOT"
 export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
-STAGES=7
+STAGES=9
 stage=0
 # Every runner's output also goes here, to count the tests at the end.
 LOG="$(mktemp)"
@@ -31,11 +31,32 @@ export RI_SETUP_DONE=1
 header "cargo fmt --check"
 cargo fmt --check
 
-header "cargo clippy --all-targets -- -D warnings"
+header "cargo clippy --all-targets -- -D warnings (native), and the wasm edge (--target wasm32-unknown-unknown)"
 cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
 
-header "cargo test (native: unit, integration, doc, property tests)"
+header "the core has no web crate in its graph; the wasm build has serde-wasm-bindgen"
+# The web crates are dependencies of the wasm32 target only (Cargo.toml): natively, the core
+# builds and tests without them, so a core module that named one would not compile.
+native_tree="$(cargo tree -e normal --prefix none)"
+if grep -E '^(wasm-bindgen|web-sys|js-sys|serde-wasm-bindgen) ' <<<"$native_tree"; then
+    echo "test: a web crate is in the native (core) dependency graph" >&2
+    exit 1
+fi
+wasm_tree="$(cargo tree --target wasm32-unknown-unknown -e normal --prefix none)"
+for crate in wasm-bindgen web-sys js-sys serde-wasm-bindgen; do
+    if ! grep -q "^$crate " <<<"$wasm_tree"; then
+        echo "test: $crate is missing from the wasm build's graph" >&2
+        exit 1
+    fi
+done
+echo "native graph: $(wc -l <<<"$native_tree") lines, no web crate; wasm graph has the four"
+
+header "cargo test (native: the core's unit, integration, doc and property tests)"
 cargo test 2>&1 | tee -a "$LOG"
+
+header "fresh clone: the native tests in a clone of HEAD with nothing beside it"
+bash scripts/fresh-clone.sh
 
 header "wasm-pack test --headless --chrome (browser tests in Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome 2>&1 | tee -a "$LOG"

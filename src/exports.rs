@@ -234,11 +234,7 @@ fn dataset_arg(
     value: &JsValue,
 ) -> Result<Result<std::rc::Rc<dataset::Dataset>, Vec<ValidationError>>, JsValue> {
     match boundary::read_input(value) {
-        Input::NotJson(why) => Err(js_error(
-            "invalid-json",
-            "",
-            &format!("not valid JSON: {why}"),
-        )),
+        Input::NotJson(why) => Err(js_error("invalid-json", "", &why)),
         Input::Default => Ok(boundary::default_story()),
         Input::Document(v) => Ok(dataset::validate(&v).map(std::rc::Rc::new)),
     }

@@ -1,9 +1,9 @@
-//! The native command: the infographic as static HTML (the no-JavaScript fallback), the derived figures as JSON, a dataset checked.
+//! The native command: the infographic as static HTML (the no-JavaScript fallback), the derived figures as JSON, a dataset checked, the dataset's schema written out.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
 
-    use revitalization_infographic::dataset::{self, Dataset, ValidationError};
+    use revitalization_infographic::dataset::{self, emit, Dataset, ValidationError};
     use revitalization_infographic::format::Lang;
     use revitalization_infographic::view::{self, html::to_html, ViewOptions};
     use revitalization_infographic::{stats, view::export};
@@ -11,17 +11,22 @@ mod native {
     use std::process::ExitCode;
 
     const USAGE: &str = "usage:
-      revitalization-infographic html  [--lang zh|en] [--dataset FILE] [--width PX] [--group] [--id-prefix P]
-      revitalization-infographic stats [--dataset FILE]
-      revitalization-infographic check [--dataset FILE]
-      revitalization-infographic csv   [--lang zh|en] [--dataset FILE]
-      revitalization-infographic svg   [--lang zh|en] [--dataset FILE]
+      revitalization-infographic html   [--lang zh|en] [--dataset FILE] [--width PX] [--group] [--id-prefix P]
+      revitalization-infographic stats  [--dataset FILE]
+      revitalization-infographic check  [--dataset FILE]
+      revitalization-infographic csv    [--lang zh|en] [--dataset FILE]
+      revitalization-infographic svg    [--lang zh|en] [--dataset FILE]
+      revitalization-infographic schema [--json | --typescript | --markdown]
+      revitalization-infographic help
 
     html   writes the infographic's content as semantic HTML to stdout (the fallback a page
            keeps inside <revitalization-infographic> when JavaScript or WebAssembly is missing)
     stats  writes the derived figures and consistency checks as JSON
     check  validates a dataset; errors go to stderr with their paths, exit status 1
     csv    writes the figures as CSV; svg writes the graphic as a standalone SVG
+    schema writes the dataset's JSON Schema (draft 2020-12; the default), its TypeScript
+           types, or the docs' field tables, all from one declaration (src/dataset/schema.rs)
+    help   (or --help, -h) prints this
     Without --dataset, the embedded Xi'an story is used.";
 
     struct Args {
@@ -31,11 +36,16 @@ mod native {
         width_px: f64,
         group: bool,
         id_prefix: Option<String>,
+        /// `schema`'s output: --json, --typescript or --markdown.
+        format: String,
     }
 
     fn parse_args() -> Result<Args, String> {
         let mut it = std::env::args().skip(1);
         let command = it.next().ok_or("missing command")?;
+        if matches!(command.as_str(), "help" | "--help" | "-h") {
+            return Err(String::new());
+        }
         let mut args = Args {
             command,
             lang: Lang::Zh,
@@ -43,6 +53,7 @@ mod native {
             width_px: 720.0,
             group: false,
             id_prefix: None,
+            format: "--json".to_owned(),
         };
         while let Some(a) = it.next() {
             match a.as_str() {
@@ -60,6 +71,9 @@ mod native {
                         .ok_or(format!("invalid --width: {v} (280 to 4000)"))?;
                 }
                 "--group" => args.group = true,
+                "--json" | "--typescript" | "--markdown" if args.command == "schema" => {
+                    args.format = a
+                }
                 "--id-prefix" => {
                     let v = it.next().ok_or("--id-prefix needs a value")?;
                     if v.is_empty()
@@ -119,14 +133,35 @@ mod native {
     pub fn main() -> ExitCode {
         let args = match parse_args() {
             Ok(a) => a,
+            // Asked for: the usage on stdout, success.
+            Err(e) if e.is_empty() => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
             Err(e) => {
-                if !e.is_empty() {
-                    eprintln!("error: {e}");
-                }
+                eprintln!("error: {e}");
                 eprintln!("{USAGE}");
                 return ExitCode::from(2);
             }
         };
+        if args.command == "schema" {
+            let out = match args.format.as_str() {
+                "--typescript" => emit::typescript(),
+                "--markdown" => emit::markdown(),
+                // Indented for people and diffs; the emitter writes it compact.
+                _ => match serde_json::from_str::<serde_json::Value>(&emit::json_schema())
+                    .and_then(|v| serde_json::to_string_pretty(&v))
+                {
+                    Ok(text) => text + "\n",
+                    Err(e) => {
+                        eprintln!("error: the JSON Schema is not JSON: {e}");
+                        return ExitCode::from(1);
+                    }
+                },
+            };
+            print!("{out}");
+            return ExitCode::SUCCESS;
+        }
         let ds = match load(args.dataset.as_deref()) {
             Ok(ds) => ds,
             Err(errors) => {
@@ -146,7 +181,13 @@ mod native {
                 args.group,
                 args.id_prefix.as_deref(),
             ),
-            "stats" => stats::to_json(&stats::compute(&ds)),
+            "stats" => match serde_json::to_string_pretty(&stats::compute(&ds)) {
+                Ok(json) => json,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(1);
+                }
+            },
             "check" => {
                 let st = stats::compute(&ds);
                 let warnings: Vec<_> = st.warnings().collect();

@@ -505,7 +505,7 @@ fn ratios_beyond_the_range_of_figures_are_missing_with_a_warning() {
             c.message.en,
             "Premium subsidy per person is out of range and cannot be shown"
         );
-        let json = stats::to_json(&st);
+        let json = serde_json::to_string(&st).expect("stats serialize");
         assert!(json.contains("\"id\":\"subsidy-per-person\",\"relation\":\"ratio\""));
         assert!(!json.contains("Infinity") && !json.contains("NaN"));
         rendered(&ds, Lang::En, 280.0);

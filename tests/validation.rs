@@ -14,7 +14,10 @@ use revitalization_infographic::view::{self, export, html::to_html, ViewOptions}
 use serde_json::json;
 
 mod common;
-use common::{at_value, default_value, points_into, prints_a_bad_number, steps, unquoted, Step};
+use common::{
+    at_value, default_value, points_into, prints_a_bad_number, root_keys, schema_keys, steps,
+    unquoted, Step,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -863,51 +866,6 @@ fn errors_display_with_their_paths() {
 // Property tests: validation never panics and every error points into the document
 // ---------------------------------------------------------------------------------------------
 
-const ROOT_KEYS: [&str; 4] = ["schema", "story", "sections", "relations"];
-
-const SCHEMA_KEYS: [&str; 40] = [
-    "schema",
-    "story",
-    "sections",
-    "relations",
-    "id",
-    "title",
-    "dek",
-    "date",
-    "source",
-    "notes",
-    "hero",
-    "name",
-    "editor",
-    "url",
-    "figure",
-    "previous",
-    "increase",
-    "rate",
-    "figures",
-    "label",
-    "value",
-    "kind",
-    "unit",
-    "qualifier",
-    "notation",
-    "term",
-    "wording",
-    "group",
-    "note",
-    "zh",
-    "en",
-    "type",
-    "minuend",
-    "subtrahend",
-    "numerator",
-    "denominator",
-    "level",
-    "part",
-    "share",
-    "whole",
-];
-
 const PAYLOADS: [&str; 12] = [
     "<script>alert(1)</script>",
     "<img src=x onerror=alert(1)>",
@@ -987,7 +945,7 @@ fn any_number() -> impl Strategy<Value = f64> {
 
 fn any_key() -> impl Strategy<Value = String> {
     prop_oneof![
-        3 => select(SCHEMA_KEYS.to_vec()).prop_map(str::to_owned),
+        3 => select(schema_keys()).prop_map(str::to_owned),
         1 => "[a-z_-]{1,8}",
         1 => select(vec!["<script>", "__proto__", "constructor", "onerror", ""]).prop_map(str::to_owned),
     ]
@@ -1015,7 +973,7 @@ fn any_value() -> impl Strategy<Value = Value> {
 /// A document: often an object with the schema's root keys, sometimes anything.
 fn any_document() -> impl Strategy<Value = Value> {
     let root_key = prop_oneof![
-        4 => select(ROOT_KEYS.to_vec()).prop_map(str::to_owned),
+        4 => select(root_keys()).prop_map(str::to_owned),
         1 => any_key(),
     ];
     prop_oneof![
@@ -1166,7 +1124,7 @@ fn check_errors(doc: &Value, errors: &[ValidationError]) -> Result<(), TestCaseE
             .to_owned();
         let in_root = doc.get(&first).is_some();
         prop_assert!(
-            ROOT_KEYS.contains(&first.as_str())
+            root_keys().contains(&first.as_str())
                 || (in_root && e.message.starts_with("unknown field")),
             "path {:?} does not start with a schema key: {}",
             e.path,
@@ -1259,13 +1217,14 @@ fn the_path_helpers_read_paths() {
     assert!(!points_into(&doc, "sections[7]"));
     assert!(!points_into(&doc, "story.nothing.here"));
     assert!(!points_into(&doc, "schema.x"));
-    // Node 1 is the root's first field, "schema": 1.
+    // Node 1 is the root's first field, "$schema", and node 2 is "schema": 1.
     let mut m = default_value();
-    assert!(remove_nth(&mut m, &mut 0, 1));
+    assert!(remove_nth(&mut m, &mut 0, 2));
     assert_eq!(count_nodes(&m) + 1, count_nodes(&doc), "one leaf removed");
     assert_eq!(m.get("schema"), None);
+    assert!(m.get("$schema").is_some());
     let mut m = default_value();
-    assert!(replace_nth(&mut m, &mut 0, 2, &Value::Null));
+    assert!(replace_nth(&mut m, &mut 0, 3, &Value::Null));
     assert_eq!(m.get("story"), Some(&Value::Null));
 }
 

@@ -214,14 +214,14 @@ fn kind_rules() -> String {
         .iter()
         .map(|(kind, least, most, needs_unit)| {
             let mut then = Vec::new();
-            let mut value = Vec::new();
+            let mut value = vec!["\"type\": \"number\"".to_owned()];
             if let Some(l) = least {
                 value.push(format!("\"minimum\": {l}"));
             }
             if let Some(m) = most {
                 value.push(format!("\"maximum\": {m}"));
             }
-            if !value.is_empty() {
+            if value.len() > 1 {
                 then.push(format!("\"properties\": {{\"value\": {{{}}}}}", value.join(", ")));
             }
             if *needs_unit {

@@ -5,7 +5,7 @@
 // Each test crate uses a different part of this module.
 #![allow(dead_code)]
 
-use revitalization_infographic::dataset::{Dataset, ValidationError, DEFAULT_JSON};
+use revitalization_infographic::dataset::{schema, Dataset, ValidationError, DEFAULT_JSON};
 use revitalization_infographic::format::{format_number, Lang, Notation, NumberFormat};
 use revitalization_infographic::json::{self, Value};
 use revitalization_infographic::stats::{self, Stats};
@@ -15,7 +15,28 @@ use revitalization_infographic::view::{self, export, html::to_html, ViewOptions}
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-pub const ROOT_KEYS: [&str; 4] = ["schema", "story", "sections", "relations"];
+/// The document's top-level keys, from the schema's declaration.
+pub fn root_keys() -> Vec<&'static str> {
+    schema::DATASET.fields.iter().map(|f| f.name).collect()
+}
+
+/// Every key the schema knows, anywhere in a document (fields, relation inputs, languages).
+pub fn schema_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&'static str> = schema::SHAPES
+        .iter()
+        .flat_map(|s| s.fields.iter().map(|f| f.name))
+        .chain(schema::RELATION_COMMON.iter().map(|f| f.name))
+        .chain(
+            schema::RELATION_TYPES
+                .iter()
+                .flat_map(|r| r.inputs.iter().map(|(n, _)| *n)),
+        )
+        .chain(["zh", "en"])
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
 
 /// The embedded story, parsed once.
 pub fn default_value() -> Value {
@@ -241,7 +262,7 @@ pub fn check_errors(doc: &Value, errors: &[ValidationError]) -> Result<(), Strin
         }
         let first = e.path.split(['.', '[']).next().unwrap_or_default();
         let in_root = doc.get(first).is_some();
-        if !(ROOT_KEYS.contains(&first) || in_root && e.message.starts_with("unknown field")) {
+        if !(root_keys().contains(&first) || in_root && e.message.starts_with("unknown field")) {
             return Err(format!(
                 "path {:?} is not a schema key: {}",
                 e.path, e.message
@@ -594,9 +615,9 @@ pub fn check_pipeline(ds: &Dataset, o: &ViewOptions, layout: bool) -> Result<Ren
         }
     }
 
-    // The JS API's stats are JSON text that the crate's own parser reads back exactly, as it
-    // reads back every figure written the way JSON.stringify writes numbers.
-    let stats_json = stats::to_json(&st);
+    // The JS API's stats cross through serde (serde-wasm-bindgen in the browser); written by
+    // serde_json here, the crate's own parser reads every derived value back exactly.
+    let stats_json = serde_json::to_string(&st).map_err(|e| format!("stats serialize: {e}"))?;
     let back = json::parse(&stats_json).map_err(|e| format!("stats JSON: {e}"))?;
     let Some(Value::Array(derived)) = back.get("derived") else {
         return Err("stats JSON without derived".to_owned());

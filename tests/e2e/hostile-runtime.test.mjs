@@ -211,10 +211,12 @@ test("update() from inside a `ready` handler and a `select` handler works", asyn
     await page.waitForFunction(() => window.__log.includes("update in ready: ok"), null, { timeout: 15000 });
     const title = () => page.locator("#first .ri-frame .ri-title").textContent();
     assert.equal(await title(), "西安乡村振兴：教育与医疗帮扶", "the update from the ready handler shows");
+    // The update's own `ready` fires after update() has returned (events come once the call
+    // that caused them is over), so it follows "ok".
     assert.deepEqual(await page.evaluate(() => window.__log), [
       "ready: handle set",
-      "ready: handle set",
       "update in ready: ok",
+      "ready: handle set",
     ]);
 
     // select: choosing a figure swaps the dataset back from inside the handler.
