@@ -13,7 +13,7 @@
 // round-robin over the contenders, N times. Writes bench/results.md and prints it.
 // --profile instead records a CPU profile of the widget's pages and prints where time goes;
 // --screenshots instead saves a picture of every page's graphic into bench/out/screenshots/;
-// --update-readme only rewrites README.md's "Benchmark" section from bench/results.md.
+// --update-readme only rewrites docs/benchmark.md (the README links it) from bench/results.md.
 
 import fs from "node:fs";
 import fsp from "node:fs/promises";
@@ -839,11 +839,11 @@ function printProfile(title, prof) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// --update-readme: README.md's "## Benchmark" section (just before "## Layout") from the last
-// results: the command, what it measures, the tables and the targets.
+// --update-readme: docs/benchmark.md, which README.md links, from the last results: the
+// command, what it measures, the tables and the targets.
 
 async function updateReadme() {
-  const readme = path.join(ROOT, "README.md");
+  const doc = path.join(ROOT, "docs", "benchmark.md");
   const results = await fsp.readFile(path.join(BENCH, "results.md"), "utf8");
   const body = results
     .split("\n")
@@ -851,7 +851,7 @@ async function updateReadme() {
     .join("\n")
     .replace(/^Targets \(issue 4\):/m, "The issue's targets, from the same run:")
     .trim();
-  const section = `## Benchmark
+  const section = `# Benchmark
 
 \`\`\`sh
 bash scripts/build.sh            # the release build in dist/ (the benchmark builds nothing)
@@ -883,18 +883,14 @@ libraries). It writes \`bench/results.md\` (with notes on reading it) and prints
 it. \`--profile\` prints where the widget's time goes (a CDP CPU profile, with
 wasm function names when \`target/\` holds the build of \`dist/\`),
 \`--screenshots\` saves what each page draws into \`bench/out/\`, and
-\`--update-readme\` copies the latest results into this section.
+\`--update-readme\` copies the latest results into this page.
 
 The latest run:
 
 ${body}
 ${WHY}`;
-  let text = await fsp.readFile(readme, "utf8");
-  text = text.replace(/^## Benchmark\n[\s\S]*?(?=^## )/m, "");
-  if (!/^## Layout$/m.test(text)) throw new Error("README.md has no '## Layout' section");
-  text = text.replace(/^## Layout$/m, `${section}\n## Layout`);
-  await fsp.writeFile(readme, text);
-  console.log("README.md: the Benchmark section now holds bench/results.md");
+  await fsp.writeFile(doc, `${section.trim()}\n`);
+  console.log("docs/benchmark.md now holds bench/results.md");
 }
 
 await main();
