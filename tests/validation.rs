@@ -1260,3 +1260,18 @@ fn messages_name_non_finite_values_without_printing_them() {
     assert!(prints_a_bad_number("got 1e16"));
     assert!(!prints_a_bad_number("got -0.5 and 10 and a finite number"));
 }
+
+/// Found by the fuzz test: a value ending in a backslash before a quote (`\"-.`) must stay
+/// inside the message's quotes, or what follows would read as the message's own text.
+#[test]
+fn quoted_text_with_backslashes_stays_quoted() {
+    let errors = errors_after(|d| *at(d, "sections[0].figures[0].kind") = json!("\\\"-."));
+    assert_one(&errors, "sections[0].figures[0].kind", &["unknown kind"]);
+    let outside = unquoted(&errors[0].message);
+    assert!(!prints_a_bad_number(&outside), "{:?}", errors[0].message);
+    assert!(
+        errors[0].message.contains(r#""\\\"-.""#),
+        "{:?}",
+        errors[0].message
+    );
+}

@@ -73,7 +73,8 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
-/// The document's text as a message quotes it: at most 40 characters, quotes escaped, and
+/// The document's text as a message quotes it: at most 40 characters, quotes and backslashes
+/// escaped (so the quoted text ends where the message says it does), and
 /// control and bidirectional characters shown as U+FFFD so they cannot garble the message.
 pub fn shorten(text: &str) -> String {
     let mut out: String = text
@@ -86,7 +87,12 @@ pub fn shorten(text: &str) -> String {
                 c
             }
         })
-        .flat_map(|c| (c == '"').then_some('\\').into_iter().chain([c]))
+        .flat_map(|c| {
+            matches!(c, '"' | '\\')
+                .then_some('\\')
+                .into_iter()
+                .chain([c])
+        })
         .collect();
     if text.chars().nth(40).is_some() {
         out.push('…');
