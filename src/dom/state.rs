@@ -309,6 +309,8 @@ impl State {
     pub fn set_dataset(&mut self, dataset: Result<Rc<Dataset>, Vec<ValidationError>>) {
         match dataset {
             Ok(ds) => {
+                // A one-language dataset shows in its language, whatever was asked.
+                self.opts.lang = ds.language_or_first(self.opts.lang);
                 self.stats = Some(Rc::new(stats::compute(&ds)));
                 self.dataset = Some(ds);
                 self.errors.clear();
@@ -429,6 +431,18 @@ impl State {
         if self.opts.lang == lang {
             return Ok(());
         }
+        if let Some(ds) = self.dataset.as_ref().filter(|ds| !ds.has_language(lang)) {
+            let have: Vec<&str> = ds.languages.iter().map(|l| l.as_str()).collect();
+            return Err(crate::boundary::js_error(
+                "unsupported-language",
+                "lang",
+                &format!(
+                    "this dataset has no {} text (its languages: {})",
+                    lang.as_str(),
+                    have.join(", ")
+                ),
+            ));
+        }
         self.hide_tip();
         let mut want = self.opts.clone();
         want.lang = lang;
@@ -478,6 +492,13 @@ impl State {
     /// anything: `set_language` then applies the batch if nothing else changed meanwhile.
     fn prepare_switch(&mut self) {
         if self.prepared.is_some() || !self.errors.is_empty() {
+            return;
+        }
+        if self
+            .dataset
+            .as_ref()
+            .is_some_and(|ds| ds.languages.len() < 2)
+        {
             return;
         }
         let (Some((ds, st)), Some(old), Some(m)) =
