@@ -236,4 +236,16 @@ for (const [name, edit] of Object.entries(semantic)) {
   });
 }
 
+test("the generated .d.ts declares each type once and has the dataset's types", () => {
+  for (const file of ["revitalization_infographic.d.ts", "desk/desk.d.ts"]) {
+    const dts = fs.readFileSync(path.join(ROOT, "dist", file), "utf8");
+    const names = [...dts.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]);
+    const twice = names.filter((n, i) => names.indexOf(n) !== i);
+    assert.deepEqual(twice, [], `${file} declares twice: ${twice}`);
+    for (const n of ["Dataset", "Story", "Figure", "Relation", "Text", "Unit", "Lang", "Kind", "Stats"]) {
+      assert.ok(names.includes(n), `${file} lacks ${n}`);
+    }
+  }
+});
+
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
