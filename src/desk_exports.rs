@@ -10,6 +10,10 @@ use wasm_bindgen::JsCast;
 const DESK_TYPES: &str = r#"
 /** A draft: a dataset the validator accepts, and what the desk should look at in it. */
 export interface Draft { dataset: Dataset; notes: ValidationError[]; errors: ValidationError[] }
+/** A spreadsheet read: the dataset, or every problem at its row and column. */
+export interface SheetResult { dataset: Dataset | null; errors: ValidationError[] }
+/** The story's fields a sheet does not hold, from the desk's form. */
+export interface StoryForm { id: string; title: string; dek: string; date: string; source: string }
 /** A checked dataset: errors (it cannot be published) and warnings (figures against sentences). */
 export interface CheckResult { errors: ValidationError[]; warnings: ValidationError[] }
 "#;
@@ -20,6 +24,10 @@ extern "C" {
     pub type DraftJs;
     #[wasm_bindgen(typescript_type = "CheckResult")]
     pub type CheckResultJs;
+    #[wasm_bindgen(typescript_type = "SheetResult")]
+    pub type SheetResultJs;
+    #[wasm_bindgen(typescript_type = "StoryForm")]
+    pub type StoryFormJs;
 }
 
 #[derive(serde::Serialize)]
@@ -61,6 +69,48 @@ pub fn check_dataset(dataset: JsValue, article: Option<String>) -> CheckResultJs
         Err(errors) => CheckOut {
             errors,
             warnings: Vec::new(),
+        },
+    };
+    to_js(&out).unchecked_into()
+}
+
+#[derive(serde::Serialize)]
+struct SheetOut {
+    dataset: Option<crate::json::Value>,
+    errors: Vec<ValidationError>,
+}
+
+/// Reads a spreadsheet pasted as TSV (Excel, WPS, Google Sheets) or a CSV file, one row per
+/// figure, with the story's fields from the form. Never throws.
+#[wasm_bindgen(js_name = readSheet)]
+pub fn read_sheet(text: &str, story: StoryFormJs) -> SheetResultJs {
+    let form = crate::boundary::read_options(story.as_ref()).unwrap_or(crate::json::Value::Null);
+    let field = |k: &str| match form.get(k) {
+        Some(crate::json::Value::String(s)) => s.clone(),
+        _ => String::new(),
+    };
+    let (id, title, dek, date, source) = (
+        field("id"),
+        field("title"),
+        field("dek"),
+        field("date"),
+        field("source"),
+    );
+    let fields = desk::sheet::StoryFields {
+        id: &id,
+        title: &title,
+        dek: &dek,
+        date: &date,
+        source: &source,
+    };
+    let out = match desk::sheet::read_sheet(text, &fields) {
+        Ok(dataset) => SheetOut {
+            dataset: Some(dataset),
+            errors: Vec::new(),
+        },
+        Err(errors) => SheetOut {
+            dataset: None,
+            errors,
         },
     };
     to_js(&out).unchecked_into()

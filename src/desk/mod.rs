@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod draft;
+pub mod sheet;
 
 pub use check::check;
 pub use draft::{draft, Draft};
