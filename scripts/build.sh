@@ -21,6 +21,10 @@ NAME=revitalization_infographic
 
 echo "build: wasm-pack build --release --target web --out-dir pkg"
 wasm-pack build --release --target web --out-dir pkg
+# The desk's module: the same crate with draftDataset and checkDataset (feature `desk`), for
+# the editor page only; what embed.js loads is built without them.
+echo "build: wasm-pack build --release --target web --out-dir pkg-desk --out-name desk -- --features desk"
+wasm-pack build --release --target web --out-dir pkg-desk --out-name desk -- --features desk
 
 if [[ ! -f www/embed.js ]]; then
     echo "build: www/embed.js is missing" >&2
@@ -36,6 +40,11 @@ done
 if [[ -d pkg/snippets ]]; then
     cp -R pkg/snippets dist/
 fi
+mkdir -p dist/desk
+for f in desk.js desk_bg.wasm desk.d.ts; do
+    cp "pkg-desk/$f" dist/desk/
+done
+[[ -d pkg-desk/snippets ]] && cp -R pkg-desk/snippets dist/desk/
 
 # What readers download is minified by terser (comments, whitespace, local names; no property
 # names, no eval): www/ and pkg/ keep the readable sources, the browser tests run on those,
@@ -117,5 +126,6 @@ for f in "${NAME}_bg.wasm" "$NAME.js" embed.js $(cd dist && find snippets -name 
     printf '%-40s %10d %10d\n' "$f" "$raw" "$z"
 done
 printf '%-40s %10d %10d\n' "total" "$total_raw" "$total_gz"
+printf '%-40s %10d %10d\n' "desk/desk_bg.wasm (the desk only)" "$(wc -c <dist/desk/desk_bg.wasm)" "$(gz dist/desk/desk_bg.wasm)"
 echo
 echo "build: ok (dist/ and site/ are ready)"

@@ -17,7 +17,6 @@ const DATASET_TYPES: &str = include_str!(concat!(env!("OUT_DIR"), "/dataset.d.ts
 
 #[wasm_bindgen(typescript_custom_section)]
 const API_TYPES: &str = r#"
-export type Lang = "zh" | "en";
 export interface ValidationError { path: string; message: string }
 export interface Derived {
   id: string; relation: string; label: Text; value: number | null; kind: Kind; unit: Text;

@@ -51,8 +51,10 @@ impl Lang {
 }
 
 named_enum! {
-    /// What the number is. `Share` and `Change` take percents: 78.08 prints as "78.08%".
-    Kind { Count = "count", Money = "money", Share = "share", Change = "change" }
+    /// What the number is. `Share` and `Change` take percents: 78.08 prints as "78.08%";
+    /// `Points` are percentage points, signed like a change ("+2.1个百分点"); `Measure` is a
+    /// physical quantity with its unit (亩, 吨, 公里), written like a count.
+    Kind { Count = "count", Money = "money", Share = "share", Change = "change", Points = "points", Measure = "measure" }
 }
 
 named_enum! {
@@ -133,6 +135,13 @@ pub fn format_number(value: f64, f: &NumberFormat) -> String {
     let group = f.lang == Lang::En || f.group_zh;
     let mut out = String::new();
     match (f.lang, f.kind) {
+        (lang, Kind::Points) => {
+            push_number(&mut out, negative, &abs.rounded(decimals), true, group);
+            out.push_str(match lang {
+                Lang::Zh => "个百分点",
+                Lang::En => " percentage points",
+            });
+        }
         (_, Kind::Share | Kind::Change) => {
             push_number(
                 &mut out,
@@ -167,7 +176,7 @@ pub fn format_number(value: f64, f: &NumberFormat) -> String {
             out.push_str(unit);
             out.push_str(f.measure);
         }
-        (Lang::En, Kind::Count) => {
+        (Lang::En, Kind::Count | Kind::Measure) => {
             let (shown, unit) = if f.notation == Notation::Auto {
                 in_unit(&abs, decimals, &EN_UNITS, 0)
             } else {

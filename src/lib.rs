@@ -6,13 +6,18 @@
 
 pub mod dataset;
 pub mod decimal;
+pub mod desk;
 pub mod format;
 pub mod json;
+pub mod reader;
 pub mod stats;
 pub mod view;
+pub mod written;
 
 #[cfg(target_arch = "wasm32")]
 mod boundary;
+#[cfg(all(target_arch = "wasm32", feature = "desk"))]
+mod desk_exports;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 #[cfg(target_arch = "wasm32")]

@@ -6,14 +6,15 @@ mod native {
     use revitalization_infographic::dataset::{self, emit, Dataset, ValidationError};
     use revitalization_infographic::format::Lang;
     use revitalization_infographic::view::{self, html::to_html, ViewOptions};
-    use revitalization_infographic::{stats, view::export};
+    use revitalization_infographic::{desk, stats, view::export};
     use std::io::Write;
     use std::process::ExitCode;
 
     const USAGE: &str = "usage:
       revitalization-infographic html   [--lang zh|en] [--dataset FILE] [--width PX] [--group] [--id-prefix P]
       revitalization-infographic stats  [--dataset FILE]
-      revitalization-infographic check  [--dataset FILE]
+      revitalization-infographic check  [--dataset FILE] [--article FILE]
+      revitalization-infographic draft  ARTICLE.txt
       revitalization-infographic csv    [--lang zh|en] [--dataset FILE]
       revitalization-infographic svg    [--lang zh|en] [--dataset FILE]
       revitalization-infographic schema [--json | --typescript | --markdown]
@@ -22,7 +23,11 @@ mod native {
     html   writes the infographic's content as semantic HTML to stdout (the fallback a page
            keeps inside <revitalization-infographic> when JavaScript or WebAssembly is missing)
     stats  writes the derived figures and consistency checks as JSON
-    check  validates a dataset; errors go to stderr with their paths, exit status 1
+    check  validates a dataset (errors to stderr with their paths, exit status 1), then holds
+           every figure against its sentence and, with --article, every sentence against the
+           article (warnings to stderr; exit status 0)
+    draft  reads a Chinese news article and writes a draft dataset to stdout, with what to
+           review on stderr; `draft a.txt > story.json`
     csv    writes the figures as CSV; svg writes the graphic as a standalone SVG
     schema writes the dataset's JSON Schema (draft 2020-12; the default), its TypeScript
            types, or the docs' field tables, all from one declaration (src/dataset/schema.rs)
@@ -38,6 +43,9 @@ mod native {
         id_prefix: Option<String>,
         /// `schema`'s output: --json, --typescript or --markdown.
         format: String,
+        article: Option<String>,
+        /// `draft`'s article.
+        input: Option<String>,
     }
 
     fn parse_args() -> Result<Args, String> {
@@ -54,6 +62,8 @@ mod native {
             group: false,
             id_prefix: None,
             format: "--json".to_owned(),
+            article: None,
+            input: None,
         };
         while let Some(a) = it.next() {
             match a.as_str() {
@@ -71,6 +81,13 @@ mod native {
                         .ok_or(format!("invalid --width: {v} (280 to 4000)"))?;
                 }
                 "--group" => args.group = true,
+                "--article" => args.article = Some(it.next().ok_or("--article needs a file")?),
+                file if args.command == "draft"
+                    && args.input.is_none()
+                    && !file.starts_with('-') =>
+                {
+                    args.input = Some(file.to_owned())
+                }
                 "--json" | "--typescript" | "--markdown" if args.command == "schema" => {
                     args.format = a
                 }
@@ -130,6 +147,40 @@ mod native {
         to_html(&view::build(ds, &st, &o))
     }
 
+    /// `draft ARTICLE`: the draft dataset on stdout, what to review on stderr.
+    fn draft(path: Option<&str>) -> ExitCode {
+        let Some(path) = path else {
+            eprintln!("error: draft needs the article's file\n{USAGE}");
+            return ExitCode::from(2);
+        };
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: cannot read {path}: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        let d = desk::draft(&text);
+        for n in &d.notes {
+            eprintln!("review: {n}");
+        }
+        if let Err(errors) = dataset::validate(&d.dataset) {
+            for e in &errors {
+                eprintln!("error: the draft does not validate: {e}");
+            }
+        }
+        match serde_json::to_string_pretty(&d.dataset) {
+            Ok(text) => {
+                println!("{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        }
+    }
+
     pub fn main() -> ExitCode {
         let args = match parse_args() {
             Ok(a) => a,
@@ -144,6 +195,9 @@ mod native {
                 return ExitCode::from(2);
             }
         };
+        if args.command == "draft" {
+            return draft(args.input.as_deref());
+        }
         if args.command == "schema" {
             let out = match args.format.as_str() {
                 "--typescript" => emit::typescript(),
@@ -176,7 +230,7 @@ mod native {
         let out = match args.command.as_str() {
             "html" => static_html(
                 &ds,
-                args.lang,
+                ds.language_or_first(args.lang),
                 args.width_px,
                 args.group,
                 args.id_prefix.as_deref(),
@@ -194,12 +248,24 @@ mod native {
                 for w in &warnings {
                     eprintln!("warning: {}: {}", w.id, w.message.en);
                 }
+                let article = match args.article.as_deref().map(std::fs::read_to_string) {
+                    None => None,
+                    Some(Ok(text)) => Some(text),
+                    Some(Err(e)) => {
+                        eprintln!("error: cannot read the article: {e}");
+                        return ExitCode::from(1);
+                    }
+                };
+                let sentences = desk::check(&ds, article.as_deref());
+                for w in &sentences {
+                    eprintln!("warning: {w}");
+                }
                 format!(
                     "ok: {} figures, {} derived, {} checks, {} warnings",
                     ds.figures().count(),
                     st.derived.len(),
                     st.checks.len(),
-                    warnings.len()
+                    warnings.len() + sentences.len()
                 )
             }
             "csv" => export::csv(&ds, args.lang),

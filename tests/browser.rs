@@ -1008,3 +1008,43 @@ fn json_text_that_is_not_json_is_thrown_and_mounts_nothing() {
     assert!(el.shadow_root().is_none(), "nothing mounted");
     el.remove();
 }
+
+/// A dataset in one language: shown in it whatever the page asked, no language switch, and
+/// `setLanguage` to another language is a clear error with a code.
+#[wasm_bindgen_test]
+fn a_one_language_dataset_has_no_switch_and_refuses_another_language() {
+    let el = host(960);
+    let doc = r#"{"schema": 1, "languages": ["zh"],
+      "story": {"id": "one", "title": {"zh": "只有中文"}, "dek": {"zh": "说明"}, "date": "2024-01-02",
+                "source": {"name": {"zh": "某报"}}},
+      "sections": [{"id": "s", "title": {"zh": "栏目"}, "figures": [
+        {"id": "a", "label": {"zh": "资助人数"}, "written": "10.79万人", "source": "资助10.79万人。"}]}]}"#;
+    let w = ri::render(
+        el.clone().into(),
+        JsValue::from_str(doc).unchecked_into(),
+        opts("en"),
+    )
+    .unwrap();
+    assert_eq!(el.get_attribute("data-state").as_deref(), Some("ready"));
+    assert_eq!(w.lang(), "zh", "shown in its own language");
+    let text = text_of(&el);
+    assert!(
+        text.contains("只有中文") && text.contains("10.79万人"),
+        "{text}"
+    );
+    assert!(shadow(&el)
+        .query_selector("[data-action=lang]")
+        .unwrap()
+        .is_none());
+    let err = w.set_language("en".into()).unwrap_err();
+    assert_eq!(
+        Reflect::get(&err, &"code".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("unsupported-language")
+    );
+    assert!(w.set_language("zh".into()).is_ok());
+    w.destroy().unwrap();
+    el.remove();
+}

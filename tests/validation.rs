@@ -190,12 +190,15 @@ fn schema_version_and_unknown_fields() {
     assert_one(
         &errors_after(|d| d["extra"] = json!(true)),
         "extra",
-        &["unknown field", "schema, story, sections, relations"],
+        &[
+            "unknown field",
+            "schema, languages, story, sections, relations",
+        ],
     );
     assert_one(
         &errors_after(|d| d["sections"][0]["figures"][0]["colour"] = json!("red")),
         "sections[0].figures[0].colour",
-        &["unknown field", "id, label, value, kind"],
+        &["unknown field", "id, label, value, high, written, kind"],
     );
     assert_one(
         &errors_after(|d| d["story"]["hero"]["chart"] = json!("bars")),
@@ -557,11 +560,11 @@ fn unknown_kinds() {
 
 #[test]
 fn unknown_units() {
-    assert!(!MEASURE_WORDS.contains(&"斤"));
+    assert!(!MEASURE_WORDS.contains(&"桶"));
     assert_one(
-        &errors_after(|d| d["sections"][0]["figures"][0]["unit"]["zh"] = json!("斤")),
+        &errors_after(|d| d["sections"][0]["figures"][0]["unit"]["zh"] = json!("桶")),
         "sections[0].figures[0].unit.zh",
-        &["unknown unit \"斤\"", "元 人 人次"],
+        &["unknown unit \"桶\"", "元 人 人次"],
     );
     // 万元 is not a unit: values are in base units and the notation writes 万.
     assert_one(

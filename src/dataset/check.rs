@@ -1,8 +1,8 @@
 //! The validator's walk: a JSON `Value` checked against the schema's tables (`schema`), every problem reported with its path; no typed structs here (`build`), no cross-references (`refs`).
 
 use super::schema::{
-    relation_inputs, Field, Ty, KIND_RULES, MAX_ABS_VALUE, MAX_ID_CHARS, MAX_UNIT_CHARS,
-    MAX_URL_CHARS, MEASURE_WORDS, RELATION_COMMON, SCHEMA_VERSION,
+    relation_inputs, Field, Ty, MAX_ABS_VALUE, MAX_ID_CHARS, MAX_UNIT_CHARS, MAX_URL_CHARS,
+    MEASURE_WORDS, RELATION_COMMON, SCHEMA_VERSION,
 };
 use super::ValidationError;
 use crate::json::Value;
@@ -43,9 +43,29 @@ impl Path<'_> {
     }
 }
 
-#[derive(Default)]
 pub struct Checker {
     pub errors: Vec<ValidationError>,
+    /// The dataset's languages (zh, en): every text gives exactly these.
+    pub langs: [bool; 2],
+}
+
+const LANG_KEYS: [&str; 2] = ["zh", "en"];
+
+impl Checker {
+    pub fn new(langs: [bool; 2]) -> Checker {
+        Checker {
+            errors: Vec::new(),
+            langs,
+        }
+    }
+
+    fn declared(&self) -> Vec<&'static str> {
+        LANG_KEYS
+            .iter()
+            .zip(self.langs)
+            .filter_map(|(k, on)| on.then_some(*k))
+            .collect()
+    }
 }
 
 /// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they
@@ -179,8 +199,14 @@ impl Checker {
                 ok
             }
             Ty::Keyword { what, all, .. } => self.keyword(value, path, what, all),
-            Ty::Text { max } => self.pair(value, path, |c, v, p| c.string(v, p, max).is_some()),
-            Ty::Unit => self.pair(value, path, |c, v, p| {
+            Ty::Text { max } => {
+                let required = self.langs;
+                self.pair(value, path, required, |c, v, p| {
+                    c.string(v, p, max).is_some()
+                })
+            }
+            // The measure word may come from the figure's `written`: `figure_rules` asks for it.
+            Ty::Unit => self.pair(value, path, [false, self.langs[1]], |c, v, p| {
                 let Some(s) = c.string(v, p, MAX_UNIT_CHARS as u32) else {
                     return false;
                 };
@@ -199,8 +225,8 @@ impl Checker {
             }),
             Ty::Object(shape) => {
                 let ok = self.object(value, path, shape.fields, &[]);
-                // A figure's limits depend on its kind.
-                let rules = shape.name != "Figure" || self.kind_rules(value, path);
+                // A figure's fields depend on each other: written, kind, value, unit.
+                let rules = shape.name != "Figure" || self.figure_rules(value, path);
                 ok && rules
             }
             Ty::List { of, min, max, noun } => {
@@ -278,26 +304,31 @@ impl Checker {
         ok
     }
 
-    /// `{ "zh": …, "en": … }`, both required, each checked by `each`.
+    /// `{ "zh": …, "en": … }` in the dataset's languages (an undeclared one is an unknown
+    /// field), those marked in `required` required, each checked by `each`.
     fn pair(
         &mut self,
         value: &Value,
         path: &Path,
+        required: [bool; 2],
         each: impl Fn(&mut Self, &Value, &Path) -> bool,
     ) -> bool {
         let Value::Object(entries) = value else {
             self.push(path, format!("must be an object, got {}", describe(value)));
             return false;
         };
-        let mut ok = self.keys(entries, path, &["zh", "en"]);
-        for lang in ["zh", "en"] {
+        let declared = self.declared();
+        let mut ok = self.keys(entries, path, &declared);
+        for (lang, needed) in LANG_KEYS.into_iter().zip(required) {
             let at = Path::Key(path, lang);
             match present(value, lang) {
-                Some(v) => ok &= each(self, v, &at),
-                None => {
+                Some(v) if declared.contains(&lang) => ok &= each(self, v, &at),
+                Some(_) => {}
+                None if needed => {
                     self.push(&at, "missing required field");
                     ok = false;
                 }
+                None => {}
             }
         }
         ok
@@ -337,47 +368,6 @@ impl Checker {
             })
             .collect();
         self.object(value, path, RELATION_COMMON, &extra)
-    }
-
-    /// The value's range and the unit's presence, by kind (`KIND_RULES`).
-    fn kind_rules(&mut self, figure: &Value, path: &Path) -> bool {
-        let (Some(Value::String(kind)), Some(&Value::Number(n))) =
-            (present(figure, "kind"), present(figure, "value"))
-        else {
-            return false;
-        };
-        // A value that is not a usable number has its error already.
-        if !n.is_finite() || n.abs() > MAX_ABS_VALUE {
-            return false;
-        }
-        let Some(&(_, least, most, needs_unit)) = KIND_RULES.iter().find(|r| r.0 == kind) else {
-            return false;
-        };
-        let value_path = Path::Key(path, "value");
-        let mut ok = true;
-        if most.is_some() && (least.is_some_and(|l| n < l) || most.is_some_and(|m| n > m)) {
-            let shown = show_number(n);
-            self.push(
-                &value_path,
-                format!("a share is a percentage from 0 to 100, got {shown}"),
-            );
-            ok = false;
-        } else if least.is_some_and(|l| n < l) {
-            let shown = show_number(n);
-            self.push(
-                &value_path,
-                format!("a count or an amount cannot be negative, got {shown}"),
-            );
-            ok = false;
-        }
-        if needs_unit && present(figure, "unit").is_none() {
-            self.push(
-                &Path::Key(path, "unit"),
-                "missing required field (counts and amounts need a unit)",
-            );
-            ok = false;
-        }
-        ok
     }
 
     fn keyword(&mut self, value: &Value, path: &Path, what: &str, all: &[&str]) -> bool {

@@ -54,6 +54,10 @@ pub fn typescript() -> String {
     let mut out = String::from("// The dataset's types, generated from src/dataset/schema.rs.\n");
     let mut keywords: Vec<(&str, &[&str])> = Vec::new();
     let mut note = |ty: &Ty| {
+        let ty = match ty {
+            Ty::List { of, .. } => of,
+            other => other,
+        };
         if let Ty::Keyword { ts, all, .. } = ty {
             if !keywords.iter().any(|(n, _)| n == ts) {
                 keywords.push((ts, all));
@@ -71,8 +75,8 @@ pub fn typescript() -> String {
         "export type MeasureWord = {};\n",
         ts_union(&MEASURE_WORDS)
     ));
-    out.push_str("/** The same text in Chinese and English. */\nexport interface Text { zh: string; en: string }\n");
-    out.push_str("/** A measure word and its English noun. */\nexport interface Unit { zh: MeasureWord; en: string }\n");
+    out.push_str("/** The same text in each of the dataset's languages (`languages`: both by default). */\nexport interface Text { zh?: string; en?: string }\n");
+    out.push_str("/** A measure word (which `written` may give) and, with English, its English noun. */\nexport interface Unit { zh?: MeasureWord; en?: string }\n");
     for shape in SHAPES {
         out.push_str(&format!(
             "/** {} */\nexport interface {} {{\n",
@@ -164,8 +168,10 @@ fn schema_of(ty: &Ty) -> String {
         }
         Ty::Version => "{\"const\": 1}".into(),
         Ty::Keyword { all, .. } => format!("{{\"enum\": {}}}", enum_of(all)),
+        // Which languages a text must give depends on the dataset's `languages`: the
+        // validator checks that; the schema asks for at least one.
         Ty::Text { max } => format!(
-            "{{\"type\": \"object\", \"properties\": {{\"zh\": {s}, \"en\": {s}}}, \"required\": [\"zh\", \"en\"], \"additionalProperties\": false}}",
+            "{{\"type\": \"object\", \"properties\": {{\"zh\": {s}, \"en\": {s}}}, \"minProperties\": 1, \"additionalProperties\": false}}",
             s = string_schema(max)
         ),
         Ty::Unit => "{\"$ref\": \"#/$defs/Unit\"}".into(),
@@ -225,7 +231,11 @@ fn kind_rules() -> String {
                 then.push(format!("\"properties\": {{\"value\": {{{}}}}}", value.join(", ")));
             }
             if *needs_unit {
-                then.push("\"required\": [\"unit\"]".to_owned());
+                // The measure word may come from `written`.
+                then.push(
+                    "\"anyOf\": [{\"required\": [\"unit\"]}, {\"required\": [\"written\"]}]"
+                        .to_owned(),
+                );
             }
             format!(
                 "{{\"if\": {{\"properties\": {{\"kind\": {{\"const\": {}}}}}, \"required\": [\"kind\"]}}, \"then\": {{{}}}}}",
@@ -234,7 +244,10 @@ fn kind_rules() -> String {
             )
         })
         .collect();
-    format!(", \"allOf\": [{}]", rules.join(", "))
+    // A figure gives its value and kind, or its written form (which says both).
+    let given =
+        "{\"anyOf\": [{\"required\": [\"value\", \"kind\"]}, {\"required\": [\"written\"]}]}";
+    format!(", \"allOf\": [{given}, {}]", rules.join(", "))
 }
 
 /// The dataset's JSON Schema (draft 2020-12), published as `dist/dataset.schema.json`.
@@ -254,7 +267,7 @@ pub fn json_schema() -> String {
         ));
     }
     defs.push(format!(
-        "\"Unit\": {{\"description\": \"A measure word and its English noun.\", \"type\": \"object\", \"properties\": {{\"zh\": {{\"enum\": {}}}, \"en\": {}}}, \"required\": [\"zh\", \"en\"], \"additionalProperties\": false}}",
+        "\"Unit\": {{\"description\": \"A measure word (which `written` may give) and, with English, its English noun.\", \"type\": \"object\", \"properties\": {{\"zh\": {{\"enum\": {}}}, \"en\": {}}}, \"minProperties\": 1, \"additionalProperties\": false}}",
         enum_of(&MEASURE_WORDS),
         string_schema(40)
     ));
@@ -321,8 +334,10 @@ fn doc_type(ty: &Ty) -> String {
             .map(|w| format!("`{w}`"))
             .collect::<Vec<_>>()
             .join(" \\| "),
-        Ty::Text { max } => format!("Text {{zh, en}} (≤ {max} characters each)"),
-        Ty::Unit => "Unit {zh: measure word, en}".into(),
+        Ty::Text { max } => {
+            format!("Text {{zh, en}} in the dataset's languages (≤ {max} characters each)")
+        }
+        Ty::Unit => "Unit {zh: measure word, en: noun}".into(),
         Ty::Object(shape) => shape.name.into(),
         Ty::List { of, min, max, .. } => format!("list of {} ({min}–{max})", doc_type(of)),
         Ty::Relation => "Relation".into(),

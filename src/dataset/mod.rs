@@ -6,12 +6,14 @@
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod emit;
+mod figure;
 mod refs;
 pub mod schema;
 mod typed;
 
 use crate::format::{Kind, Notation, Qualifier};
 use crate::json::Value;
+pub use check::is_date;
 use check::{Checker, Path};
 pub use schema::{
     MAX_ABS_VALUE, MAX_FIGURES, MAX_ID_CHARS, MAX_LABEL_CHARS, MAX_NOTES, MAX_RELATIONS,
@@ -51,6 +53,8 @@ impl Text {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Dataset {
+    /// The languages its texts are in, in the order declared; never empty.
+    pub languages: Vec<crate::format::Lang>,
     pub story: Story,
     pub sections: Vec<Section>,
     pub relations: Vec<Relation>,
@@ -100,6 +104,10 @@ pub struct Figure {
     pub label: Text,
     /// In the base unit (元, not 万元); for shares and changes, percent (0–100).
     pub value: f64,
+    /// A range's high end (`value` is its low end).
+    pub high: Option<f64>,
+    /// The figure as the article writes it, when the dataset gave it so.
+    pub written: Option<String>,
     pub kind: Kind,
     /// zh: a measure word from `MEASURE_WORDS`; en: the noun. Empty for shares and changes.
     pub unit: Text,
@@ -216,6 +224,19 @@ impl Dataset {
         self.sections.iter().flat_map(|s| s.figures.iter())
     }
 
+    pub fn has_language(&self, lang: crate::format::Lang) -> bool {
+        self.languages.contains(&lang)
+    }
+
+    /// `lang` if the dataset has it, else its first language.
+    pub fn language_or_first(&self, lang: crate::format::Lang) -> crate::format::Lang {
+        if self.has_language(lang) {
+            lang
+        } else {
+            self.languages.first().copied().unwrap_or(lang)
+        }
+    }
+
     pub fn relation(&self, id: &str) -> Option<&Relation> {
         self.relations.iter().find(|r| r.id == id)
     }
@@ -232,9 +253,26 @@ pub fn parse_json(text: &str) -> Result<Dataset, Vec<ValidationError>> {
     validate(&value)
 }
 
+/// The languages a document declares, as (zh, en); both when it declares none (or declares
+/// them wrongly: the walk reports that).
+fn declared_languages(value: &Value) -> [bool; 2] {
+    match value.get("languages") {
+        Some(Value::Array(items)) if !items.is_empty() => {
+            let has = |l: &str| items.iter().any(|v| *v == Value::String(l.to_owned()));
+            let langs = [has("zh"), has("en")];
+            if langs == [false, false] {
+                [true, true]
+            } else {
+                langs
+            }
+        }
+        _ => [true, true],
+    }
+}
+
 /// Every problem found, not just the first, so a data desk can fix a file in one pass.
 pub fn validate(value: &Value) -> Result<Dataset, Vec<ValidationError>> {
-    let mut c = Checker::default();
+    let mut c = Checker::new(declared_languages(value));
     // Counted before the walk, so a million figures are refused without a million checks.
     let total: usize = match value.get("sections") {
         Some(Value::Array(sections)) => sections

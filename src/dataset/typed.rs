@@ -2,7 +2,7 @@
 
 use super::check::present;
 use super::{Dataset, Figure, Hero, Relation, RelationKind, Section, Source, Story, Text};
-use crate::format::{Kind, Notation, Qualifier};
+use crate::format::{Kind, Lang, Notation, Qualifier};
 use crate::json::Value;
 use std::collections::BTreeMap;
 
@@ -55,7 +55,19 @@ pub fn dataset(v: &Value) -> Dataset {
             index.entry(figure.id.clone()).or_insert((s, f));
         }
     }
+    let mut languages: Vec<Lang> = items(v, "languages")
+        .iter()
+        .filter_map(|l| match l {
+            Value::String(s) => Lang::parse(s),
+            _ => None,
+        })
+        .collect();
+    languages.dedup();
+    if languages.is_empty() {
+        languages = vec![Lang::Zh, Lang::En];
+    }
     Dataset {
+        languages,
         story: story(present(v, "story").unwrap_or(&Value::Null)),
         sections,
         relations,
@@ -93,24 +105,41 @@ fn section(v: &Value) -> Section {
     }
 }
 
-fn keyword<T>(obj: &Value, key: &str, parse: fn(&str) -> Option<T>, default: T) -> T {
-    match present(obj, key) {
-        Some(Value::String(s)) => parse(s).unwrap_or(default),
-        _ => default,
-    }
-}
-
 fn figure(v: &Value) -> Figure {
-    let value = number(v, "value").unwrap_or(0.0);
+    // What `written` says fills what the figure does not give (`check` saw that they agree).
+    let written = optional_string(v, "written");
+    let w = written.as_deref().and_then(crate::written::parse);
+    let value = number(v, "value").or(w.map(|w| w.value)).unwrap_or(0.0);
+    let mut unit = text(v, "unit");
+    if let Some(w) = w
+        .as_ref()
+        .filter(|w| unit.zh.is_empty() && !w.unit.is_empty())
+    {
+        unit.zh = w.unit.to_owned();
+    }
+    // A field the figure gives, else what `written` says.
+    let word =
+        |key: &str, written: Option<&str>| optional_string(v, key).or(written.map(str::to_owned));
     Figure {
         id: string(v, "id"),
         label: text(v, "label"),
         // -0 is zero: keep it from reaching the page as "-0".
         value: if value == 0.0 { 0.0 } else { value },
-        kind: keyword(v, "kind", Kind::parse, Kind::Count),
-        unit: text(v, "unit"),
-        qualifier: keyword(v, "qualifier", Qualifier::parse, Qualifier::Exact),
-        notation: keyword(v, "notation", Notation::parse, Notation::Full),
+        high: number(v, "high"),
+        written: written.clone(),
+        kind: word("kind", w.map(|w| w.kind.as_str()))
+            .as_deref()
+            .and_then(Kind::parse)
+            .unwrap_or(Kind::Count),
+        unit,
+        qualifier: word("qualifier", w.map(|w| w.qualifier.as_str()))
+            .as_deref()
+            .and_then(Qualifier::parse)
+            .unwrap_or(Qualifier::Exact),
+        notation: word("notation", w.map(|w| w.notation.as_str()))
+            .as_deref()
+            .and_then(Notation::parse)
+            .unwrap_or(Notation::Full),
         source: string(v, "source"),
         term: optional_text(v, "term"),
         wording: optional_text(v, "wording"),

@@ -1,10 +1,11 @@
 //! The only code that touches the page: mounts the view tree into a Shadow DOM, owns every listener, observer and frame, and fires the widget's events; every write to the widget's nodes goes through `mount::Ops`.
 //!
 //! Rooms: `mod.rs` the widget's handle and its options; `state` what a mounted widget holds,
-//! render and the language switch; `events` the listeners and what each event does; `tooltip`
+//! render and the language switch; `actions` the controls and downloads; `events` the listeners and what each event does; `tooltip`
 //! the tooltip, the live region and the overview chart's pick; `countup` the hero's count-up;
 //! `mount` the batched writes; `listener` owned callbacks.
 
+mod actions;
 mod countup;
 mod events;
 pub mod listener;

@@ -8,12 +8,12 @@ use crate::dataset::{Dataset, ValidationError};
 use crate::format::Lang;
 use crate::stats::{self, Stats};
 use crate::view::node::{el, Element as VElement, Node as VNode};
-use crate::view::{self, export, ViewOptions};
+use crate::view::{self, ViewOptions};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, ShadowRoot};
+use web_sys::{Element, ShadowRoot};
 
 /// www/infographic.css without comments and spare whitespace (build.rs).
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/infographic.min.css"));
@@ -309,6 +309,8 @@ impl State {
     pub fn set_dataset(&mut self, dataset: Result<Rc<Dataset>, Vec<ValidationError>>) {
         match dataset {
             Ok(ds) => {
+                // A one-language dataset shows in its language, whatever was asked.
+                self.opts.lang = ds.language_or_first(self.opts.lang);
                 self.stats = Some(Rc::new(stats::compute(&ds)));
                 self.dataset = Some(ds);
                 self.errors.clear();
@@ -429,6 +431,18 @@ impl State {
         if self.opts.lang == lang {
             return Ok(());
         }
+        if let Some(ds) = self.dataset.as_ref().filter(|ds| !ds.has_language(lang)) {
+            let have: Vec<&str> = ds.languages.iter().map(|l| l.as_str()).collect();
+            return Err(crate::boundary::js_error(
+                "unsupported-language",
+                "lang",
+                &format!(
+                    "this dataset has no {} text (its languages: {})",
+                    lang.as_str(),
+                    have.join(", ")
+                ),
+            ));
+        }
         self.hide_tip();
         let mut want = self.opts.clone();
         want.lang = lang;
@@ -480,6 +494,13 @@ impl State {
         if self.prepared.is_some() || !self.errors.is_empty() {
             return;
         }
+        if self
+            .dataset
+            .as_ref()
+            .is_some_and(|ds| ds.languages.len() < 2)
+        {
+            return;
+        }
         let (Some((ds, st)), Some(old), Some(m)) =
             (self.data(), self.tree.as_ref(), self.mounted.as_ref())
         else {
@@ -512,79 +533,5 @@ impl State {
         }
         self.opts.width_px = width;
         self.rerender()
-    }
-
-    pub fn tab_count(&self) -> usize {
-        self.dataset
-            .as_ref()
-            .map_or(0, |ds| view::tab_sections(ds).len())
-    }
-
-    pub fn select_tab(&mut self, i: usize, focus: bool) -> Result<(), JsValue> {
-        self.opts.selected = i;
-        self.hide_tip();
-        self.rerender()?;
-        if focus {
-            let sel = format!("[role=tab][data-tab=\"{i}\"]");
-            self.focus(&sel)?;
-        }
-        Ok(())
-    }
-
-    pub fn focus(&self, selector: &str) -> Result<(), JsValue> {
-        if let Some(el) = self.frame.query_selector(selector)? {
-            if let Some(h) = el.dyn_ref::<HtmlElement>() {
-                h.focus()?;
-            }
-        }
-        Ok(())
-    }
-
-    pub fn action(&mut self, action: &str) -> Result<(), JsValue> {
-        match action {
-            "lang" => {
-                self.set_language(self.opts.lang.other())?;
-                self.focus("[data-action=lang]")
-            }
-            "table" => {
-                self.opts.table = !self.opts.table;
-                self.hide_tip();
-                self.rerender()
-            }
-            "csv" => {
-                let Some(ds) = self.dataset.clone() else {
-                    return Ok(());
-                };
-                let body = export::csv(&ds, self.opts.lang);
-                let name = format!("{}.csv", ds.story.id);
-                self.download(&body, "text/csv;charset=utf-8", &name)
-            }
-            "svg" => {
-                let Some((ds, st)) = self.data() else {
-                    return Ok(());
-                };
-                let body = export::export_svg(&ds, &st, self.opts.lang);
-                self.download(&body, "image/svg+xml", &format!("{}.svg", ds.story.id))
-            }
-            _ => Ok(()),
-        }
-    }
-
-    /// Saves `body` as a file: a detached link, clicked, never put on the page.
-    fn download(&mut self, body: &str, mime: &str, name: &str) -> Result<(), JsValue> {
-        let parts = js_sys::Array::of1(&JsValue::from_str(body));
-        let bag = web_sys::BlobPropertyBag::new();
-        bag.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-        let a: HtmlElement = self.doc.create_element("a")?.unchecked_into();
-        a.set_attribute("href", &url)?;
-        a.set_attribute("download", name)?;
-        a.click();
-        // Revoked at the next download or on destroy: revoking now can cancel it in some browsers.
-        if let Some(old) = self.last_url.replace(url) {
-            let _ = web_sys::Url::revoke_object_url(&old);
-        }
-        Ok(())
     }
 }

@@ -168,6 +168,10 @@ impl Serialize for Value {
         match self {
             Value::Null => s.serialize_unit(),
             Value::Bool(b) => s.serialize_bool(*b),
+            // Whole numbers as integers, so JSON text shows 16317, not 16317.0.
+            Value::Number(n) if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 => {
+                s.serialize_i64(*n as i64)
+            }
             Value::Number(n) => s.serialize_f64(*n),
             Value::String(t) => s.serialize_str(t),
             Value::Array(items) => {

@@ -47,7 +47,8 @@ pub(super) fn header(ds: &Dataset, o: &ViewOptions) -> Element {
         )
 }
 
-pub(super) fn controls(o: &ViewOptions) -> Element {
+/// The toolbar. A dataset in one language has no language switch.
+pub(super) fn controls(ds: &Dataset, o: &ViewOptions) -> Element {
     let lang = o.lang;
     let button = |action: &str, label: &str| {
         el("button")
@@ -56,15 +57,17 @@ pub(super) fn controls(o: &ViewOptions) -> Element {
             .attr("data-action", action)
             .text(label)
     };
+    let switch = (ds.languages.len() > 1).then(|| {
+        button("lang", ui(lang, Ui::SwitchLang))
+            .attr("lang", if lang == Lang::Zh { "en" } else { "zh-CN" })
+            .attr("aria-label", ui(lang, Ui::SwitchLangLabel))
+            .into()
+    });
     el("div")
         .class("ri-controls")
         .attr("role", "toolbar")
         .attr("aria-label", ui(lang, Ui::Controls))
-        .child(
-            button("lang", ui(lang, Ui::SwitchLang))
-                .attr("lang", if lang == Lang::Zh { "en" } else { "zh-CN" })
-                .attr("aria-label", ui(lang, Ui::SwitchLangLabel)),
-        )
+        .children(switch)
         .child(
             button("table", ui(lang, Ui::Table))
                 .attr("aria-pressed", if o.table { "true" } else { "false" }),

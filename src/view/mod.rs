@@ -169,7 +169,7 @@ pub fn classify<'a>(section: &'a Section, skip: &[&str]) -> Vec<Block<'a>> {
                 }
                 _ => cards.push(f),
             },
-            Kind::Change => cards.push(f),
+            Kind::Change | Kind::Points | Kind::Measure => cards.push(f),
         }
     }
     let mut blocks = Vec::new();
@@ -221,7 +221,7 @@ pub fn build(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Node {
         .attr("lang", i18n::html_lang(lang));
     root = root.child(header(ds, o));
     if !o.static_page {
-        root = root.child(controls(o));
+        root = root.child(controls(ds, o));
     }
     if let Some(hero) = hero(ds, stats, o) {
         root = root.child(hero);

@@ -6,7 +6,8 @@
 //
 // What the schema cannot say, and so only the validator refuses: duplicate ids, references to
 // ids that do not exist, dates that are not in the calendar (2023-02-30), strings made only of
-// invisible characters. Those cases are checked here for the validator alone.
+// invisible characters, texts in other languages than the dataset declares, a `written` form
+// that reads as another value. Those cases are checked here for the validator alone.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -88,6 +89,29 @@ const accepted = {
       },
     ],
   },
+  "one language, figures as written": {
+    schema: 1,
+    languages: ["zh"],
+    story: {
+      id: "zh-only",
+      title: { zh: "标题" },
+      dek: { zh: "说明" },
+      date: "2024-01-02",
+      source: { name: { zh: "某报" } },
+    },
+    sections: [
+      {
+        id: "s",
+        title: { zh: "栏目" },
+        figures: [
+          { id: "a", label: { zh: "资助人数" }, written: "10.79万人", source: "资助10.79万人。" },
+          { id: "b", label: { zh: "报销比例" }, written: "80%以上", source: "报销比例达到80%以上。" },
+          { id: "c", label: { zh: "面积" }, value: 12000, kind: "measure", unit: { zh: "亩" }, source: "1.2万亩。" },
+          { id: "d", label: { zh: "提高" }, value: 2.1, kind: "points", source: "提高2.1个百分点。" },
+        ],
+      },
+    ],
+  },
   "every qualifier and notation": (() => {
     const d = copy();
     const quals = ["exact", "at-least", "about", "at-most"];
@@ -138,7 +162,6 @@ const edits = {
   "story a string": (d) => (d.story = "story"),
   "story.title missing": (d) => delete d.story.title,
   "story.title.zh a number": (d) => (d.story.title.zh = 1),
-  "story.title without en": (d) => delete d.story.title.en,
   "story.title with a third language": (d) => (d.story.title.fr = "titre"),
   "story.dek empty": (d) => (d.story.dek.zh = ""),
   "story.dek only spaces": (d) => (d.story.dek.en = "   "),
@@ -191,13 +214,18 @@ for (const [name, edit] of Object.entries(edits)) {
   });
 }
 
-// What only the validator can see: it refuses these; the schema is not asked.
+// What only the validator can see (references, the calendar, languages, what `written` reads
+// as): it refuses these; the schema is not asked.
 const semantic = {
   "a duplicate figure id": (d) => (fig(d, 0, 1).id = fig(d, 0, 0).id),
   "a relation naming no figure": (d) => (d.relations[0].minuend = "no-such-figure"),
   "a hero naming no figure": (d) => (d.story.hero.figure = "no-such-figure"),
   "a date not in the calendar": (d) => (d.story.date = "2023-02-30"),
   "a label of zero-width spaces only": (d) => (fig(d, 0, 0).label.zh = "\u200b\u200b"),
+  // Which languages a text gives depends on the dataset's `languages` (both by default).
+  "story.title without en": (d) => delete d.story.title.en,
+  "English texts in a dataset that declares zh only": (d) => (d.languages = ["zh"]),
+  "a value that disagrees with written": (d) => (fig(d, 0, 0).written = "16318元"),
 };
 
 for (const [name, edit] of Object.entries(semantic)) {
@@ -207,5 +235,17 @@ for (const [name, edit] of Object.entries(semantic)) {
     assert.equal(ours(doc), false);
   });
 }
+
+test("the generated .d.ts declares each type once and has the dataset's types", () => {
+  for (const file of ["revitalization_infographic.d.ts", "desk/desk.d.ts"]) {
+    const dts = fs.readFileSync(path.join(ROOT, "dist", file), "utf8");
+    const names = [...dts.matchAll(/^export (?:type|interface) (\w+)/gm)].map((m) => m[1]);
+    const twice = names.filter((n, i) => names.indexOf(n) !== i);
+    assert.deepEqual(twice, [], `${file} declares twice: ${twice}`);
+    for (const n of ["Dataset", "Story", "Figure", "Relation", "Text", "Unit", "Lang", "Kind", "Stats"]) {
+      assert.ok(names.includes(n), `${file} lacks ${n}`);
+    }
+  }
+});
 
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -1,3 +1,5 @@
+// serde-wasm-bindgen 0.6.5 (see vendor/README.md). Patched: lints of the current compiler this release predates.
+#![allow(mismatched_lifetime_syntaxes)]
 #![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 #![warn(clippy::missing_const_for_fn)]

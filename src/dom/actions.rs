@@ -1,0 +1,83 @@
+//! What the widget's controls do: tabs, the language and table buttons, and the CSV and SVG downloads (a detached link, clicked, never put on the page).
+
+use super::state::State;
+use crate::view::{self, export};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+impl State {
+    pub fn tab_count(&self) -> usize {
+        self.dataset
+            .as_ref()
+            .map_or(0, |ds| view::tab_sections(ds).len())
+    }
+
+    pub fn select_tab(&mut self, i: usize, focus: bool) -> Result<(), JsValue> {
+        self.opts.selected = i;
+        self.hide_tip();
+        self.rerender()?;
+        if focus {
+            let sel = format!("[role=tab][data-tab=\"{i}\"]");
+            self.focus(&sel)?;
+        }
+        Ok(())
+    }
+
+    pub fn focus(&self, selector: &str) -> Result<(), JsValue> {
+        if let Some(el) = self.frame.query_selector(selector)? {
+            if let Some(h) = el.dyn_ref::<HtmlElement>() {
+                h.focus()?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn action(&mut self, action: &str) -> Result<(), JsValue> {
+        match action {
+            "lang" => {
+                self.set_language(self.opts.lang.other())?;
+                self.focus("[data-action=lang]")
+            }
+            "table" => {
+                self.opts.table = !self.opts.table;
+                self.hide_tip();
+                self.rerender()
+            }
+            "csv" => {
+                let Some(ds) = self.dataset.clone() else {
+                    return Ok(());
+                };
+                let body = export::csv(&ds, self.opts.lang);
+                let name = format!("{}.csv", ds.story.id);
+                self.download(&body, "text/csv;charset=utf-8", &name)
+            }
+            "svg" => {
+                let Some((ds, st)) = self.data() else {
+                    return Ok(());
+                };
+                let body = export::export_svg(&ds, &st, self.opts.lang);
+                self.download(&body, "image/svg+xml", &format!("{}.svg", ds.story.id))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Saves `body` as a file: a detached link, clicked, never put on the page.
+    fn download(&mut self, body: &str, mime: &str, name: &str) -> Result<(), JsValue> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(body));
+        let bag = web_sys::BlobPropertyBag::new();
+        bag.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let a: HtmlElement = self.doc.create_element("a")?.unchecked_into();
+        a.set_attribute("href", &url)?;
+        a.set_attribute("download", name)?;
+        a.click();
+        // Revoked at the next download or on destroy: revoking now can cancel it in some browsers.
+        if let Some(old) = self.last_url.replace(url) {
+            let _ = web_sys::Url::revoke_object_url(&old);
+        }
+        Ok(())
+    }
+}
