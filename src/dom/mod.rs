@@ -7,6 +7,7 @@
 
 mod countup;
 mod events;
+mod image;
 pub mod listener;
 pub mod mount;
 mod state;
@@ -173,6 +174,7 @@ impl Widget {
         s.retired = None;
         s.cursor = None;
         s.overview_cache = None;
+        s.image = None;
         if let Some(url) = s.last_url.take() {
             let _ = web_sys::Url::revoke_object_url(&url);
         }

@@ -114,6 +114,8 @@ pub struct State {
     pub counted: bool,
     pub animate: bool,
     pub last_url: Option<String>,
+    /// A "save image" on its way: the SVG loading into an image (`image`).
+    pub image: Option<super::image::Pending>,
     /// The figure picked in an overview chart: the chart's `data-overview` key and the index.
     pub cursor: Option<(String, usize)>,
     /// The last overview chart the pointer or keys used, so a pointer move does not classify
@@ -254,6 +256,7 @@ impl State {
             counted: false,
             animate: o.animate,
             last_url: None,
+            image: None,
             cursor: None,
             overview_cache: None,
             prepared: None,
@@ -557,22 +560,27 @@ impl State {
                 };
                 let body = export::csv(&ds, self.opts.lang);
                 let name = format!("{}.csv", ds.story.id);
-                self.download(&body, "text/csv;charset=utf-8", &name)
+                self.download(&body.into(), "text/csv;charset=utf-8", &name)
             }
+            "png" => self.save_image(),
             "svg" => {
                 let Some((ds, st)) = self.data() else {
                     return Ok(());
                 };
                 let body = export::export_svg(&ds, &st, self.opts.lang);
-                self.download(&body, "image/svg+xml", &format!("{}.svg", ds.story.id))
+                self.download(
+                    &body.into(),
+                    "image/svg+xml",
+                    &format!("{}.svg", ds.story.id),
+                )
             }
             _ => Ok(()),
         }
     }
 
-    /// Saves `body` as a file: a detached link, clicked, never put on the page.
-    fn download(&mut self, body: &str, mime: &str, name: &str) -> Result<(), JsValue> {
-        let parts = js_sys::Array::of1(&JsValue::from_str(body));
+    /// Saves `body` (a string or bytes) as a file: a detached link, clicked, never put on the page.
+    pub fn download(&mut self, body: &JsValue, mime: &str, name: &str) -> Result<(), JsValue> {
+        let parts = js_sys::Array::of1(body);
         let bag = web_sys::BlobPropertyBag::new();
         bag.set_type(mime);
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;

@@ -47,7 +47,7 @@ pub(super) fn header(ds: &Dataset, o: &ViewOptions) -> Element {
         )
 }
 
-pub(super) fn controls(o: &ViewOptions) -> Element {
+pub(super) fn controls(o: &ViewOptions) -> Vec<Node> {
     let lang = o.lang;
     let button = |action: &str, label: &str| {
         el("button")
@@ -56,7 +56,7 @@ pub(super) fn controls(o: &ViewOptions) -> Element {
             .attr("data-action", action)
             .text(label)
     };
-    el("div")
+    let bar = el("div")
         .class("ri-controls")
         .attr("role", "toolbar")
         .attr("aria-label", ui(lang, Ui::Controls))
@@ -71,6 +71,18 @@ pub(super) fn controls(o: &ViewOptions) -> Element {
         )
         .child(button("csv", ui(lang, Ui::DownloadCsv)))
         .child(button("svg", ui(lang, Ui::DownloadSvg)))
+        .child(button("png", ui(lang, Ui::SaveImage)));
+    let mut out = vec![bar.into()];
+    if let Some(n) = o.notice {
+        out.push(
+            el("p")
+                .class("ri-notice")
+                .attr("role", "status")
+                .text(ui(lang, n))
+                .into(),
+        );
+    }
+    out
 }
 
 pub(super) fn footer(ds: &Dataset, o: &ViewOptions) -> Element {
