@@ -376,3 +376,36 @@ pub fn crash_for_testing() -> Result<(), JsValue> {
     }
     panic!("deliberate crash for the panic-hook test")
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const DESCRIBE_TYPES: &str = r#"
+/** The graphic in words, from its figures: a paragraph for the whole and one per section shown. */
+export interface Description { text: string; sections: { id: string; title: string; text: string }[] }
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "Description")]
+    pub type DescriptionJs;
+    #[wasm_bindgen(typescript_type = "Lang | undefined")]
+    pub type MaybeLangJs;
+}
+
+/// The written description of a graphic (its accessible description, and the opening of its
+/// static fallback): `describe(dataset, "en").text`. No dataset: the embedded story; no
+/// language: "zh". Throws an `InfographicError` (code "invalid-dataset") for a bad dataset.
+#[wasm_bindgen]
+pub fn describe(dataset: MaybeDatasetJs, lang: MaybeLangJs) -> Result<DescriptionJs, JsValue> {
+    healthy()?;
+    let lang = if lang.is_undefined() || lang.is_null() {
+        Lang::Zh
+    } else {
+        lang_arg(&lang)?
+    };
+    let ds = read_dataset(&dataset).map_err(|e| boundary::validation_error(&e))?;
+    let st = stats::compute(&ds);
+    // A one-language dataset is described in its language.
+    let lang = ds.language_or_first(lang);
+    let d = crate::view::describe::describe(&ds, &st, lang, false);
+    Ok(to_js(&d).unchecked_into())
+}

@@ -615,7 +615,11 @@ fn the_machinery_works_on_another_story() {
         assert!(text.contains(shown), "{shown} in the tree");
     }
     assert_eq!(tree.find_all("role", "tab").len(), 1, "only the fleet tab");
-    assert_eq!(tree.find_class("ri-bar-row").len(), 2, "boats and crew");
+    assert_eq!(
+        tree.find_class("ri-bar-row").len(),
+        4,
+        "the hero's two years, then boats and crew"
+    );
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! What the widget's controls do: tabs, the language and table buttons, and the CSV and SVG downloads (a detached link, clicked, never put on the page).
+//! What the widget's controls do: tabs, the language and table buttons, the CSV and SVG downloads and the saved image (a detached link, clicked, never put on the page).
 
 use super::state::State;
 use crate::view::{self, export};
@@ -50,22 +50,27 @@ impl State {
                 };
                 let body = export::csv(&ds, self.opts.lang);
                 let name = format!("{}.csv", ds.story.id);
-                self.download(&body, "text/csv;charset=utf-8", &name)
+                self.download(&body.into(), "text/csv;charset=utf-8", &name)
             }
+            "png" => self.save_image(),
             "svg" => {
                 let Some((ds, st)) = self.data() else {
                     return Ok(());
                 };
                 let body = export::export_svg(&ds, &st, self.opts.lang);
-                self.download(&body, "image/svg+xml", &format!("{}.svg", ds.story.id))
+                self.download(
+                    &body.into(),
+                    "image/svg+xml",
+                    &format!("{}.svg", ds.story.id),
+                )
             }
             _ => Ok(()),
         }
     }
 
-    /// Saves `body` as a file: a detached link, clicked, never put on the page.
-    fn download(&mut self, body: &str, mime: &str, name: &str) -> Result<(), JsValue> {
-        let parts = js_sys::Array::of1(&JsValue::from_str(body));
+    /// Saves `body` (a string or bytes) as a file: a detached link, clicked, never put on the page.
+    pub fn download(&mut self, body: &JsValue, mime: &str, name: &str) -> Result<(), JsValue> {
+        let parts = js_sys::Array::of1(body);
         let bag = web_sys::BlobPropertyBag::new();
         bag.set_type(mime);
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)?;

@@ -8,6 +8,7 @@
 mod actions;
 mod countup;
 mod events;
+mod image;
 pub mod listener;
 pub mod mount;
 mod state;
@@ -174,6 +175,7 @@ impl Widget {
         s.retired = None;
         s.cursor = None;
         s.overview_cache = None;
+        s.image = None;
         if let Some(url) = s.last_url.take() {
             let _ = web_sys::Url::revoke_object_url(&url);
         }

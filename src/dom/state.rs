@@ -114,6 +114,8 @@ pub struct State {
     pub counted: bool,
     pub animate: bool,
     pub last_url: Option<String>,
+    /// A "save image" on its way: the SVG loading into an image (`image`).
+    pub image: Option<super::image::Pending>,
     /// The figure picked in an overview chart: the chart's `data-overview` key and the index.
     pub cursor: Option<(String, usize)>,
     /// The last overview chart the pointer or keys used, so a pointer move does not classify
@@ -254,6 +256,7 @@ impl State {
             counted: false,
             animate: o.animate,
             last_url: None,
+            image: None,
             cursor: None,
             overview_cache: None,
             prepared: None,

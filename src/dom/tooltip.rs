@@ -104,11 +104,11 @@ impl State {
 
     /// Says the figure in the polite live region.
     pub fn announce(&mut self, id: &str) {
-        let Some(ds) = self.dataset.clone() else {
+        let Some((ds, st)) = self.data() else {
             return;
         };
         let (Some(text), Some(live)) = (
-            view::announcement(&ds, id, self.opts.lang, self.opts.group_zh),
+            view::announcement(&ds, &st, id, self.opts.lang, self.opts.group_zh),
             self.extra_live,
         ) else {
             return;

@@ -2,10 +2,10 @@
 
 use super::geometry::{self, bar_chart_sized, ChartText, OVERVIEW_ABOVE};
 use super::i18n::{ui, Ui};
-use super::node::{el, svg, Node};
+use super::node::{svg, Element, Node};
 use super::{
-    aria_value, classify, format_figure, hero_ids, mark_class, svg_box, tab_sections, warned,
-    warnings_for, Block, ViewOptions, FRAME_INSET_PX,
+    aria_value, chart_figure, chart_width, classify, format_figure, hero_ids, mark_class, paint,
+    svg_box, tab_sections, warned, warnings_for, Block, ViewOptions, FRAME_INSET_PX,
 };
 use crate::dataset::{Dataset, Figure};
 use crate::format::{format_number, Kind, Lang, Notation, NumberFormat};
@@ -24,10 +24,10 @@ pub(super) fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions
         )
     };
     // Laid out for the space inside the widget's padding, so text keeps its size.
-    let width = (o.width_px - FRAME_INSET_PX).max(200.0);
+    let width = chart_width(o, FRAME_INSET_PX);
     let (chart, _, _) = bilingual_bars(width, &values, kind, lang, words);
     let title_text = chart_title(money, lang);
-    let mut g = svg_box(chart.width_px, chart.height_px)
+    let mut g = svg_box(chart.width_px, chart.height_px, o)
         .class("ri-chart")
         .attr("role", "group")
         .attr("aria-label", title_text.as_str());
@@ -46,7 +46,8 @@ pub(super) fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions
                     .num("y", row.hit.y)
                     .num("width", row.hit.w)
                     .num("height", row.hit.h)
-                    .attr("rx", "4"),
+                    .attr("rx", "4")
+                    .attr("fill", "none"),
             );
         mark = mark.children(label_lines(&row.label_lines, row.bar_x, row.label_y));
         mark = mark.child(
@@ -55,13 +56,14 @@ pub(super) fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions
                 .num("x", row.bar_x)
                 .num("y", row.bar_y)
                 .num("width", row.bar_w)
-                .num("height", row.bar_h),
+                .num("height", row.bar_h)
+                .attr("fill", if warn { paint::WARN } else { paint::BAR }),
         );
         mark = mark.children(value_lines(row));
         g = g.child(mark);
     }
-    let mut axis = svg("g").class("ri-axis").attr("aria-hidden", "true").child(
-        svg("line")
+    let mut axis = axis_group().child(
+        axis_line()
             .num("x1", chart.plot_x)
             .num("x2", chart.plot_x + chart.plot_w)
             .num("y1", chart.axis_y)
@@ -70,7 +72,7 @@ pub(super) fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions
     for t in &chart.ticks {
         axis = axis
             .child(
-                svg("line")
+                axis_line()
                     .num("x1", t.x)
                     .num("x2", t.x)
                     .num("y1", chart.axis_y)
@@ -85,10 +87,7 @@ pub(super) fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions
             );
     }
     g = g.child(axis);
-    let mut fig = el("figure")
-        .class("ri-figure")
-        .child(el("figcaption").class("ri-caption").text(title_text))
-        .child(g);
+    let mut fig = chart_figure(o, title_text).child(g);
     for f in figs {
         fig = fig.children(warnings_for(stats, &f.id, lang));
     }
@@ -128,11 +127,11 @@ pub(super) fn overview_chart(
             "{title_text}: {count} figures, one column each; the table below lists them all."
         ),
     };
-    let mut grid = svg("g").class("ri-axis").attr("aria-hidden", "true");
+    let mut grid = axis_group();
     for &(y, v) in &ov.ticks {
         grid = grid
             .child(
-                svg("line")
+                axis_line()
                     .num("x1", ov.plot_x)
                     .num("x2", ov.plot_x + ov.plot_w)
                     .num("y1", y)
@@ -146,7 +145,7 @@ pub(super) fn overview_chart(
                     .text(tick_label(v, kind, lang)),
             );
     }
-    let mut chart = svg_box(ov.width_px, ov.height_px)
+    let mut chart = svg_box(ov.width_px, ov.height_px, o)
         .class("ri-chart ri-overview")
         .attr("role", "img")
         .attr_if(!o.static_page, "tabindex", "0")
@@ -156,12 +155,14 @@ pub(super) fn overview_chart(
         .child(
             svg("path")
                 .class("ri-bar")
+                .attr("fill", paint::BAR)
                 .attr("d", ov.path(&values, &|i| !warn[i])),
         );
     if warn.iter().any(|&w| w) {
         chart = chart.child(
             svg("path")
                 .class("ri-bar ri-bar-warn")
+                .attr("fill", paint::WARN)
                 .attr("d", ov.path(&values, &|i| warn[i])),
         );
     }
@@ -174,10 +175,7 @@ pub(super) fn overview_chart(
                 .attr("height", "0"),
         );
     }
-    let mut fig = el("figure")
-        .class("ri-figure")
-        .child(el("figcaption").class("ri-caption").text(title_text))
-        .child(chart);
+    let mut fig = chart_figure(o, title_text).child(chart);
     for f in figs.iter().filter(|_| any_warn) {
         fig = fig.children(warnings_for(stats, &f.id, lang));
     }
@@ -198,7 +196,7 @@ pub fn overview_figures<'a>(ds: &'a Dataset, key: &str) -> Option<(Vec<&'a Figur
 /// The layout of an overview chart, for the chart itself and for the widget's pointer and keys.
 pub fn overview_layout(values: &[f64], money: bool, o: &ViewOptions) -> geometry::Overview {
     let kind = if money { Kind::Money } else { Kind::Count };
-    let width = (o.width_px - FRAME_INSET_PX).max(200.0);
+    let width = chart_width(o, FRAME_INSET_PX);
     // Room for the axis labels of both languages, so a switch moves nothing.
     let widest = |v: f64| {
         let (a, b) = (
@@ -252,6 +250,7 @@ pub(super) fn value_lines(row: &geometry::BarRow) -> Vec<Node> {
         .map(|(i, l)| {
             svg("text")
                 .class("ri-value")
+                .attr("font-weight", "700")
                 .num("x", row.value_x)
                 .num("y", row.value_y + i as f64 * geometry::LINE_PX)
                 .text(l.as_str())
@@ -273,6 +272,14 @@ pub(super) fn label_lines(lines: &[String], x: f64, y: f64) -> Vec<Node> {
                 .into()
         })
         .collect()
+}
+
+/// An axis group; its labels' size for where no stylesheet gives it.
+fn axis_group() -> Element {
+    svg("g")
+        .class("ri-axis")
+        .attr("aria-hidden", "true")
+        .attr("font-size", "11")
 }
 
 fn chart_title(money: bool, lang: Lang) -> String {
@@ -313,4 +320,9 @@ fn tick_label(value: f64, kind: Kind, lang: Lang) -> String {
     let s = format_number(value, &nf);
     // A bare "0 yuan" tick reads oddly; the axis title carries the unit.
     s.trim_end_matches(" yuan").to_owned()
+}
+
+/// An axis or grid line, visible where no stylesheet gives it a stroke.
+fn axis_line() -> Element {
+    svg("line").attr("stroke", paint::LINE)
 }

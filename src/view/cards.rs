@@ -2,7 +2,7 @@
 
 use super::geometry::ring_arc;
 use super::node::{el, svg, Element, Node};
-use super::{aria_value, data_text, format_figure, mark_class, warnings_for, ViewOptions};
+use super::{aria_value, data_text, format_figure, mark_class, paint, warnings_for, ViewOptions};
 use crate::dataset::Figure;
 use crate::format::Lang;
 use crate::stats::Stats;
@@ -21,6 +21,8 @@ pub(super) fn cards(figs: &[&Figure], stats: &Stats, o: &ViewOptions) -> Node {
                     .class("ri-card-value")
                     .text(format_figure(f, lang, o.group_zh)),
             )
+            // Unseen in the widget's flex column; keeps value and label apart without CSS.
+            .text(" ")
             .child(data_text(
                 el("span").class("ri-card-label"),
                 f.label.get(lang),
@@ -46,16 +48,25 @@ pub(super) fn rings(figs: &[&Figure], stats: &Stats, o: &ViewOptions) -> Node {
             .attr("width", "96")
             .attr("height", "96")
             .attr("aria-hidden", "true")
+            // A ring, not a disc, where no stylesheet says so; the circle and arc inherit these.
+            .attr("fill", "none")
+            .attr("stroke-width", "8")
             .child(
                 svg("circle")
                     .class("ri-ring-track")
                     .attr("cx", "48")
                     .attr("cy", "48")
-                    .attr("r", "42"),
+                    .attr("r", "42")
+                    .attr("stroke", paint::RING_TRACK),
             );
         let arc = ring_arc(48.0, 48.0, 42.0, share);
         if !arc.is_empty() {
-            ring = ring.child(svg("path").class("ri-ring-arc").attr("d", arc));
+            ring = ring.child(
+                svg("path")
+                    .class("ri-ring-arc")
+                    .attr("d", arc)
+                    .attr("stroke", paint::RING),
+            );
         }
         let wording = f.wording.as_ref().map(|w| w.get(lang).to_owned());
         let mut item = el("li")
@@ -69,6 +80,7 @@ pub(super) fn rings(figs: &[&Figure], stats: &Stats, o: &ViewOptions) -> Node {
                     .child(ring)
                     .child(el("span").class("ri-ring-value").text(value)),
             )
+            .text(" ")
             .child(data_text(
                 el("span").class("ri-card-label"),
                 f.label.get(lang),

@@ -47,8 +47,9 @@ pub(super) fn header(ds: &Dataset, o: &ViewOptions) -> Element {
         )
 }
 
-/// The toolbar. A dataset in one language has no language switch.
-pub(super) fn controls(ds: &Dataset, o: &ViewOptions) -> Element {
+/// The toolbar, and the line under it that says why a control did nothing. A dataset in one
+/// language has no language switch.
+pub(super) fn controls(ds: &Dataset, o: &ViewOptions) -> Vec<Node> {
     let lang = o.lang;
     let button = |action: &str, label: &str| {
         el("button")
@@ -63,7 +64,7 @@ pub(super) fn controls(ds: &Dataset, o: &ViewOptions) -> Element {
             .attr("aria-label", ui(lang, Ui::SwitchLangLabel))
             .into()
     });
-    el("div")
+    let bar = el("div")
         .class("ri-controls")
         .attr("role", "toolbar")
         .attr("aria-label", ui(lang, Ui::Controls))
@@ -74,6 +75,18 @@ pub(super) fn controls(ds: &Dataset, o: &ViewOptions) -> Element {
         )
         .child(button("csv", ui(lang, Ui::DownloadCsv)))
         .child(button("svg", ui(lang, Ui::DownloadSvg)))
+        .child(button("png", ui(lang, Ui::SaveImage)));
+    let mut out = vec![bar.into()];
+    if let Some(n) = o.notice {
+        out.push(
+            el("p")
+                .class("ri-notice")
+                .attr("role", "status")
+                .text(ui(lang, n))
+                .into(),
+        );
+    }
+    out
 }
 
 pub(super) fn footer(ds: &Dataset, o: &ViewOptions) -> Element {

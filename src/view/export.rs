@@ -1,5 +1,6 @@
 //! What readers take away: the figures as CSV and the graphic as a standalone SVG; both pure strings.
 
+use super::describe::describe_graphic;
 use super::geometry::{bar_chart, wrap};
 use super::html::to_html;
 use super::i18n::{self, ui, Ui};
@@ -90,9 +91,40 @@ fn t(x: f64, y: f64, class: &str, s: &str) -> Element {
     svg("text").num("x", x).num("y", y).class(class).text(s)
 }
 
+/// What an exported SVG is made for.
+pub struct SvgOptions<'a> {
+    pub lang: Lang,
+    /// The page the graphic came from, written under the source line (a saved image keeps it).
+    pub page: Option<&'a str>,
+    pub dark: bool,
+    /// Pixels per unit of the drawing: 2 for an image at twice the density.
+    pub scale: f64,
+}
+
 /// The whole graphic as one SVG file, self-contained (its own styles, no scripts), laid out
 /// for a 720 px column: title, hero, then each section's marks.
 pub fn export_svg(ds: &Dataset, stats: &Stats, lang: Lang) -> String {
+    let o = SvgOptions {
+        lang,
+        page: None,
+        dark: false,
+        scale: 1.0,
+    };
+    export_svg_with(ds, stats, &o)
+}
+
+/// Light and dark: text, title, hero number, label, meta line, warning, bar, background.
+const LIGHT: [&str; 8] = [
+    "#1a1a1a", "#1a1a1a", "#005a8c", "#444", "#555", "#a03c00", "#0072b2", "#ffffff",
+];
+const DARK: [&str; 8] = [
+    "#ecedf0", "#ecedf0", "#7cc4f2", "#c4c6cc", "#a9acb6", "#ffb07a", "#56b4e9", "#16171b",
+];
+
+/// `export_svg` for `o`: its language, theme, density and the page it came from. Its height is
+/// whole units, so a PNG drawn from it at `scale` is exactly `720·scale` by `height·scale` px.
+pub fn export_svg_with(ds: &Dataset, stats: &Stats, o: &SvgOptions) -> String {
+    let lang = o.lang;
     let mut body: Vec<Node> = Vec::new();
     let mut y = 40.0;
     for line in wrap(ds.story.title.get(lang), W - 48.0, 22.0) {
@@ -206,23 +238,34 @@ pub fn export_svg(ds: &Dataset, stats: &Stats, lang: Lang) -> String {
     let source = format!("{}{}", ui(lang, Ui::Source), ds.story.source.name.get(lang));
     body.push(t(24.0, y, "m", &source).into());
     y += 20.0;
-    let style = "text{font-family:\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft YaHei\",system-ui,sans-serif;fill:#1a1a1a;font-variant-numeric:tabular-nums}\
-.h1{font-size:22px;font-weight:700}.h2{font-size:17px;font-weight:700}.big{font-size:40px;font-weight:700;fill:#005a8c}\
-.l{font-size:13px;fill:#444}.v{font-size:15px;font-weight:700}.m{font-size:12px;fill:#555}.w{font-size:12px;fill:#a03c00}.bar{fill:#0072b2}";
+    if let Some(page) = o.page {
+        let page = format!("{}{page}", ui(lang, Ui::Page));
+        for line in wrap(&page, W - 48.0, 12.0) {
+            body.push(t(24.0, y, "m", &line).into());
+            y += 16.0;
+        }
+        y += 4.0;
+    }
+    let y = y.ceil();
+    let [fg, h, big, l, m, w, bar, bg] = if o.dark { DARK } else { LIGHT };
+    let style = format!("text{{font-family:\"Noto Sans CJK SC\",\"PingFang SC\",\"Microsoft YaHei\",system-ui,sans-serif;fill:{fg};font-variant-numeric:tabular-nums}}\
+.h1{{font-size:22px;font-weight:700;fill:{h}}}.h2{{font-size:17px;font-weight:700}}.big{{font-size:40px;font-weight:700;fill:{big}}}\
+.l{{font-size:13px;fill:{l}}}.v{{font-size:15px;font-weight:700}}.m{{font-size:12px;fill:{m}}}.w{{font-size:12px;fill:{w}}}.bar{{fill:{bar}}}");
     let doc: Node = svg("svg")
         .attr("viewBox", format!("0 0 {} {}", fmt_coord(W), fmt_coord(y)))
-        .num("width", W)
-        .num("height", y)
+        .num("width", W * o.scale)
+        .num("height", y * o.scale)
         .attr("lang", i18n::html_lang(lang))
         .attr("role", "img")
         .attr("aria-label", ds.story.title.get(lang))
         .child(svg("title").text(ds.story.title.get(lang)))
+        .child(svg("desc").text(describe_graphic(ds, stats, lang, false)))
         .child(svg("style").text(style))
         .child(
             svg("rect")
                 .attr("width", "100%")
                 .attr("height", "100%")
-                .attr("fill", "#ffffff"),
+                .attr("fill", bg),
         )
         .children(body)
         .into();

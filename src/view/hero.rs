@@ -4,7 +4,8 @@ use super::bars::{bilingual_bars, label_lines, value_lines};
 use super::i18n::{ui, Ui};
 use super::node::{el, svg, Element};
 use super::{
-    aria_value, check_note, data_text, format_figure, svg_box, ViewOptions, FRAME_INSET_PX,
+    aria_value, chart_width, check_note, data_text, derived_aria, format_figure, paint, svg_box,
+    warned, ViewOptions, FRAME_INSET_PX,
 };
 use crate::dataset::Dataset;
 use crate::format::Lang;
@@ -77,51 +78,73 @@ pub(super) fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Eleme
                 ],
             )
         };
-        let width = (o.width_px - FRAME_INSET_PX - HERO_INSET_PX).max(200.0);
-        let (chart, labels, formatted) =
-            bilingual_bars(width, &[pv, fig.value], fig.kind, lang, words);
-        let mut g = svg_box(chart.width_px, chart.axis_y)
+        let width = chart_width(o, FRAME_INSET_PX + HERO_INSET_PX);
+        let (chart, _, _) = bilingual_bars(width, &[pv, fig.value], fig.kind, lang, words);
+        // A group of two marks, each with its own tooltip: last year's (derived) and this year's.
+        let mut g = svg_box(chart.width_px, chart.axis_y, o)
             .class("ri-hero-bars")
-            .attr("role", "img")
-            .attr(
-                "aria-label",
-                labels
-                    .iter()
-                    .zip(&formatted)
-                    .map(|(l, v)| format!("{l}: {v}"))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            );
-        for (i, row) in chart.rows.iter().enumerate() {
-            let class = if i == 0 {
-                "ri-bar ri-bar-prev"
-            } else {
-                "ri-bar"
-            };
+            .attr("role", "group")
+            .attr("aria-label", fig.label.get(lang));
+        let prev_w = chart.rows.first().map_or(0.0, |r| r.bar_w);
+        let marks = [
+            (prev.id.as_str(), derived_aria(prev, lang), false),
+            (
+                fig.id.as_str(),
+                aria_value(fig, lang, o.group_zh),
+                warned(stats, &fig.id),
+            ),
+        ];
+        for (i, (row, (id, label, warn))) in chart.rows.iter().zip(marks).enumerate() {
             // This year's bar is last year's length plus the increase, drawn apart.
-            let prev_w = chart.rows.first().map_or(0.0, |r| r.bar_w);
             let split = i == 1 && pv > 0.0 && fig.value > pv && row.bar_w > prev_w + 3.0;
-            g = g.children(label_lines(&row.label_lines, row.bar_x, row.label_y));
-            g = g.child(
-                svg("rect")
-                    .class(class)
-                    .num("x", row.bar_x)
-                    .num("y", row.bar_y)
-                    .num("width", if split { prev_w } else { row.bar_w })
-                    .num("height", row.bar_h),
-            );
+            let (class, fill) = match (i, warn) {
+                (0, _) => ("ri-bar ri-bar-prev", paint::BAR_PREV),
+                (_, true) => ("ri-bar ri-bar-warn", paint::WARN),
+                _ => ("ri-bar", paint::BAR),
+            };
+            let mut mark = svg("g")
+                .class(if warn {
+                    "ri-bar-row ri-mark ri-has-warn"
+                } else {
+                    "ri-bar-row ri-mark"
+                })
+                .attr("tabindex", "0")
+                .attr("role", "img")
+                .attr("data-figure", id)
+                .attr("aria-label", label)
+                .child(
+                    svg("rect")
+                        .class("ri-hit")
+                        .num("x", row.hit.x)
+                        .num("y", row.hit.y)
+                        .num("width", row.hit.w)
+                        .num("height", row.hit.h)
+                        .attr("rx", "4")
+                        .attr("fill", "none"),
+                )
+                .children(label_lines(&row.label_lines, row.bar_x, row.label_y))
+                .child(
+                    svg("rect")
+                        .class(class)
+                        .num("x", row.bar_x)
+                        .num("y", row.bar_y)
+                        .num("width", if split { prev_w } else { row.bar_w })
+                        .num("height", row.bar_h)
+                        .attr("fill", fill),
+                );
             if split {
-                g = g.child(
+                mark = mark.child(
                     svg("rect")
                         .class("ri-bar-inc")
                         // A 2 px gap sets it apart without relying on colour alone.
                         .num("x", row.bar_x + prev_w + 2.0)
                         .num("y", row.bar_y)
                         .num("width", (row.bar_w - prev_w - 2.0).max(1.0))
-                        .num("height", row.bar_h),
+                        .num("height", row.bar_h)
+                        .attr("fill", paint::BAR_INC),
                 );
             }
-            g = g.children(value_lines(row));
+            g = g.child(mark.children(value_lines(row)));
         }
         section = section.child(g);
         section = section.child(el("p").class("ri-formula").text(format!(

@@ -34,6 +34,10 @@ pub enum Ui {
     Chart,
     Previous,
     Increase,
+    SaveImage,
+    Page,
+    ImageBlocked,
+    ImageFailed,
 }
 
 pub fn ui(lang: Lang, key: Ui) -> &'static str {
@@ -99,6 +103,14 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
         (Lang::En, Previous) => "Previous year",
         (Lang::Zh, Increase) => "净增",
         (Lang::En, Increase) => "Increase",
+        (Lang::Zh, SaveImage) => "保存图片",
+        (Lang::En, SaveImage) => "Save image",
+        (Lang::Zh, Page) => "本页：",
+        (Lang::En, Page) => "Page: ",
+        (Lang::Zh, ImageBlocked) => "无法保存图片：本页的内容安全策略（Content-Security-Policy）不允许在浏览器中把图表画成图片（需要 img-src blob:）。可改用“下载SVG”。",
+        (Lang::En, ImageBlocked) => "Cannot save an image: this page's Content-Security-Policy does not let the browser draw the graphic as an image (it needs img-src blob:). Download SVG instead.",
+        (Lang::Zh, ImageFailed) => "无法保存图片：浏览器未能生成图片。可改用“下载SVG”。",
+        (Lang::En, ImageFailed) => "Cannot save an image: the browser could not draw it. Download SVG instead.",
     }
 }
 

@@ -8,11 +8,13 @@
 //! charts and the overview chart), `cards` (cards and rings), `tooltip`, `table`; this file holds
 //! the options, the classification of figures into marks, the pipeline and the helpers they share.
 
+pub mod describe;
 pub mod export;
 pub mod geometry;
 pub mod html;
 pub mod i18n;
 pub mod node;
+pub mod png;
 
 mod bars;
 mod cards;
@@ -28,7 +30,7 @@ pub use tooltip::{announcement, tooltip};
 
 use crate::dataset::{Dataset, Figure, Section};
 use crate::format::{format_number, Kind, Lang, Notation, NumberFormat};
-use crate::stats::Stats;
+use crate::stats::{Derived, Stats};
 use bars::{bars, overview_chart};
 use cards::{cards, rings};
 use chrome::{controls, footer, header};
@@ -42,6 +44,8 @@ use std::collections::BTreeMap;
 pub const STACK_BELOW_PX: f64 = 480.0;
 /// The widget's padding and border on both sides (see infographic.css: `.ri`).
 const FRAME_INSET_PX: f64 = 34.0;
+/// The column a static page's charts are laid out for: a phone's.
+const STATIC_CHART_PX: f64 = 360.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ViewOptions {
@@ -58,6 +62,8 @@ pub struct ViewOptions {
     pub table: bool,
     /// No JavaScript: no controls, sections stacked, table included.
     pub static_page: bool,
+    /// A line the controls show: why the image could not be saved.
+    pub notice: Option<i18n::Ui>,
 }
 
 impl ViewOptions {
@@ -70,6 +76,7 @@ impl ViewOptions {
             selected: 0,
             table: false,
             static_page: false,
+            notice: None,
         }
     }
 
@@ -113,13 +120,17 @@ fn data_text(e: Element, s: &str) -> Element {
 }
 
 fn aria_value(f: &Figure, lang: Lang, group_zh: bool) -> String {
+    labelled(f.label.get(lang), &format_figure(f, lang, group_zh), lang)
+}
+
+/// A derived figure's accessible name: "上年人均纯收入(推算)：14645元".
+fn derived_aria(d: &Derived, lang: Lang) -> String {
+    labelled(d.label.get(lang), d.formatted.get(lang), lang)
+}
+
+fn labelled(label: &str, value: &str, lang: Lang) -> String {
     let sep = if lang == Lang::Zh { "：" } else { ": " };
-    format!(
-        "{}{}{}",
-        f.label.get(lang),
-        sep,
-        format_figure(f, lang, group_zh)
-    )
+    format!("{label}{sep}{value}")
 }
 
 /// One block of marks in a section, in the order they are drawn.
@@ -216,12 +227,24 @@ pub fn tab_sections(ds: &Dataset) -> Vec<&Section> {
 
 pub fn build(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Node {
     let lang = o.lang;
+    // The graphic is a figure named by its title and described in words from its figures
+    // (`describe`): a paragraph the static page opens with, hidden in the widget.
     let mut root = el("div")
         .class(if o.stacked() { "ri ri-stacked" } else { "ri" })
-        .attr("lang", i18n::html_lang(lang));
+        .attr("lang", i18n::html_lang(lang))
+        .attr("role", "figure")
+        .attr("aria-labelledby", o.id("title"))
+        .attr("aria-describedby", o.id("desc"));
     root = root.child(header(ds, o));
+    root = root.child(
+        el("p")
+            .class("ri-summary")
+            .attr("id", o.id("desc"))
+            .attr_if(!o.static_page, "hidden", "")
+            .text(describe::describe_graphic(ds, stats, lang, o.group_zh)),
+    );
     if !o.static_page {
-        root = root.child(controls(ds, o));
+        root = root.children(controls(ds, o));
     }
     if let Some(hero) = hero(ds, stats, o) {
         root = root.child(hero);
@@ -284,6 +307,7 @@ fn sections(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Vec<Node> {
         out.push(list.into());
     }
     for (i, s) in tabs.iter().enumerate() {
+        let desc_id = o.id(&format!("desc-{}", s.id));
         let mut panel = if o.stacked() {
             // A group, not a landmark: a named <section> would be a region landmark, and two
             // widgets with the same section titles on one page would repeat landmarks (axe
@@ -308,6 +332,16 @@ fn sections(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Vec<Node> {
                 .attr("tabindex", "0")
                 .attr_if(i != selected, "hidden", "")
         };
+        // A static page shows every section whole, and hidden text would show in a reader
+        // that ignores `hidden`: only the widget describes its panels.
+        if !o.static_page {
+            panel = panel.attr("aria-describedby", desc_id.as_str()).child(
+                el("p")
+                    .attr("id", desc_id)
+                    .attr("hidden", "")
+                    .text(describe::describe_section(ds, stats, s, lang, o.group_zh)),
+            );
+        }
         for (b, block) in classify(s, &skip).into_iter().enumerate() {
             panel = panel.child(match block {
                 Block::Cards(figs) => cards(&figs, stats, o),
@@ -363,13 +397,61 @@ fn mark_class(base: &str, stats: &Stats, id: &str) -> String {
     }
 }
 
-/// An `<svg>` of `width` × `height` px with the matching viewBox.
-fn svg_box(width: f64, height: f64) -> Element {
-    svg("svg")
+/// An `<svg>` of `width` × `height` px with the matching viewBox. On a static page no
+/// stylesheet says `max-width: 100%`: there it is as wide as its column and `height` tall, and
+/// `meet` draws the chart at its size in a wider column and scales it down in a narrower one.
+/// Its text takes the page's colour and the widget's sizes, which the widget's CSS overrides.
+fn svg_box(width: f64, height: f64, o: &ViewOptions) -> Element {
+    let b = svg("svg")
         .attr(
             "viewBox",
             format!("0 0 {} {}", node::fmt_coord(width), node::fmt_coord(height)),
         )
-        .num("width", width)
-        .num("height", height)
+        .attr("fill", "currentColor")
+        .attr("font-size", "13");
+    if o.static_page {
+        b.attr("width", "100%")
+            .num("height", height)
+            .attr("preserveAspectRatio", "xMinYMin meet")
+    } else {
+        b.num("width", width).num("height", height)
+    }
+}
+
+/// The width a chart is laid out for inside `inset` px of padding. A static page's charts are
+/// laid out for a phone's column (`STATIC_CHART_PX`), so that no reader sees them shrunk.
+fn chart_width(o: &ViewOptions, inset: f64) -> f64 {
+    let column = if o.static_page {
+        o.width_px.min(STATIC_CHART_PX)
+    } else {
+        o.width_px
+    };
+    (column - inset).max(200.0)
+}
+
+/// A chart with its caption: a `<figure>` in the widget; a `<div>` on a static page, where no
+/// stylesheet takes away a figure's 40 px margins.
+fn chart_figure(o: &ViewOptions, caption: String) -> Element {
+    if o.static_page {
+        el("div")
+            .class("ri-figure")
+            .child(el("p").class("ri-caption").text(caption))
+    } else {
+        el("figure")
+            .class("ri-figure")
+            .child(el("figcaption").class("ri-caption").text(caption))
+    }
+}
+
+/// Colours as SVG presentation attributes (`fill="…"`, which a strict CSP allows): how marks
+/// look where the widget's stylesheet is not, in the static fallback; the stylesheet's rules
+/// override every one of them in the widget.
+pub mod paint {
+    pub const BAR: &str = "#0072b2";
+    pub const BAR_PREV: &str = "#7b8794";
+    pub const BAR_INC: &str = "#c47a00";
+    pub const WARN: &str = "#a33b00";
+    pub const RING: &str = "#009e73";
+    pub const RING_TRACK: &str = "#c9ced6";
+    pub const LINE: &str = "#9a9aa6";
 }

@@ -2,7 +2,7 @@
 
 use super::i18n::{ui, Ui};
 use super::node::{el, Node};
-use super::{aria_value, check_note, data_text, format_exact, format_figure};
+use super::{aria_value, check_note, data_text, derived_aria, format_exact, format_figure};
 use crate::dataset::Dataset;
 use crate::format::Lang;
 use crate::stats::Stats;
@@ -16,7 +16,9 @@ pub fn tooltip(
     lang: Lang,
     group_zh: bool,
 ) -> Option<Node> {
-    let f = ds.figure(figure_id)?;
+    let Some(f) = ds.figure(figure_id) else {
+        return derived_tooltip(stats, figure_id, lang);
+    };
     let mut tip = el("div")
         .class("ri-tip")
         .child(data_text(el("p").class("ri-tip-title"), f.label.get(lang)))
@@ -67,7 +69,31 @@ pub fn tooltip(
     Some(tip.into())
 }
 
-/// The sentence the live region reads when a mark takes focus.
-pub fn announcement(ds: &Dataset, figure_id: &str, lang: Lang, group_zh: bool) -> Option<String> {
-    ds.figure(figure_id).map(|f| aria_value(f, lang, group_zh))
+/// A derived figure's tooltip (the hero's previous year): its value and the formula.
+fn derived_tooltip(stats: &Stats, id: &str, lang: Lang) -> Option<Node> {
+    let d = stats.derived(id)?;
+    let tip = el("div")
+        .class("ri-tip")
+        .child(data_text(el("p").class("ri-tip-title"), d.label.get(lang)))
+        .child(el("p").class("ri-tip-value").text(d.formatted.get(lang)))
+        .child(el("p").class("ri-tip-derived").text(format!(
+            "{}{}",
+            ui(lang, Ui::Formula),
+            d.formula.get(lang)
+        )));
+    Some(tip.into())
+}
+
+/// The sentence the live region reads when a mark (a figure, or a derived one) takes focus.
+pub fn announcement(
+    ds: &Dataset,
+    stats: &Stats,
+    id: &str,
+    lang: Lang,
+    group_zh: bool,
+) -> Option<String> {
+    match ds.figure(id) {
+        Some(f) => Some(aria_value(f, lang, group_zh)),
+        None => stats.derived(id).map(|d| derived_aria(d, lang)),
+    }
 }

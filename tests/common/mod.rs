@@ -485,7 +485,17 @@ pub fn check_bar_charts(tree: &Node, column_px: f64) -> Result<(), String> {
     let mut charts = tree.find_class("ri-chart");
     charts.extend(tree.find_class("ri-hero-bars"));
     for chart in charts {
-        let width = num(chart, "width");
+        // A static page's chart is as wide as its column (`width="100%"`) and scales its
+        // drawing down to it: the drawing's own width is the viewBox's.
+        let width = if chart.get_attr("width") == Some("100%") {
+            chart
+                .get_attr("viewBox")
+                .and_then(|v| v.split(' ').nth(2))
+                .and_then(|w| w.parse().ok())
+                .unwrap_or(f64::NAN)
+        } else {
+            num(chart, "width")
+        };
         if width.is_nan() || width > column_px {
             return Err(format!(
                 "a chart {width} px wide in a {column_px} px column"

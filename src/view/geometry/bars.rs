@@ -133,25 +133,32 @@ pub fn bar_chart_sized(
         let label = labels.get(i).map(String::as_str).unwrap_or("");
         let label_lines = wrap(label, room, LABEL_FONT_PX);
         let top = y;
-        let label_y = y + LABEL_FONT_PX;
         let label_n = label_lines
             .len()
             .max(other_lines(i, true, room, LABEL_FONT_PX))
             .max(1);
-        y += LINE_PX * label_n as f64 + 2.0;
         let value = formatted.get(i).map(String::as_str).unwrap_or("");
-        let (value_lines, above_y) = if beside {
-            (vec![value.to_owned()], None)
+        let (value_lines, value_n) = if beside {
+            (vec![value.to_owned()], 0)
         } else {
             let lines = wrap(value, room, VALUE_FONT_PX);
-            let value_n = lines
+            let n = lines
                 .len()
                 .max(other_lines(i, false, room, VALUE_FONT_PX))
                 .max(1);
-            let first_y = y + VALUE_FONT_PX;
-            y += LINE_PX * value_n as f64 + 2.0;
-            (lines, Some(first_y))
+            (lines, n)
         };
+        // The lines kept for the other language go above the label, not between it and its
+        // bar: a reader sees a wider gap between rows, never a blank line under a label.
+        let shown_n = label_lines.len().max(1);
+        let spare = label_n - shown_n + value_n.saturating_sub(value_lines.len().max(1));
+        let label_y = y + LINE_PX * spare as f64 + LABEL_FONT_PX;
+        let above_y = (!beside)
+            .then_some(label_y - LABEL_FONT_PX + LINE_PX * shown_n as f64 + 2.0 + VALUE_FONT_PX);
+        y += LINE_PX * label_n as f64 + 2.0;
+        if !beside {
+            y += LINE_PX * value_n as f64 + 2.0;
+        }
         let v = if v.is_finite() { v.max(0.0) } else { 0.0 };
         // A non-zero value keeps a sliver so it is visibly there.
         let bar_w = if v > 0.0 {
