@@ -33,23 +33,12 @@ pub(super) fn bars(figs: &[&Figure], money: bool, stats: &Stats, o: &ViewOptions
         .attr("aria-label", title_text.as_str());
     for (row, f) in chart.rows.iter().zip(figs) {
         let warn = warned(stats, &f.id);
-        let mut mark = svg("g")
-            .class(mark_class("ri-bar-row", stats, &f.id))
-            .attr("tabindex", "0")
-            .attr("role", "img")
-            .attr("data-figure", f.id.as_str())
-            .attr("aria-label", aria_value(f, lang, o.group_zh))
-            .child(
-                svg("rect")
-                    .class("ri-hit")
-                    .num("x", row.hit.x)
-                    .num("y", row.hit.y)
-                    .num("width", row.hit.w)
-                    .num("height", row.hit.h)
-                    .attr("rx", "4")
-                    .attr("fill", "none"),
-            );
-        mark = mark.children(label_lines(&row.label_lines, row.bar_x, row.label_y));
+        let mut mark = row_mark(
+            &mark_class("ri-bar-row", stats, &f.id),
+            &f.id,
+            aria_value(f, lang, o.group_zh),
+            row,
+        );
         mark = mark.child(
             svg("rect")
                 .class(if warn { "ri-bar ri-bar-warn" } else { "ri-bar" })
@@ -325,4 +314,31 @@ fn tick_label(value: f64, kind: Kind, lang: Lang) -> String {
 /// An axis or grid line, visible where no stylesheet gives it a stroke.
 fn axis_line() -> Element {
     svg("line").attr("stroke", paint::LINE)
+}
+
+/// A bar row's mark: the focusable group a tooltip and `select` answer to, its hit area (no
+/// paint: without CSS it must not draw) and its label lines; the caller adds bar and value.
+pub(super) fn row_mark(
+    class: &str,
+    id: &str,
+    aria_label: impl Into<String>,
+    row: &geometry::BarRow,
+) -> Element {
+    svg("g")
+        .class(class)
+        .attr("tabindex", "0")
+        .attr("role", "img")
+        .attr("data-figure", id)
+        .attr("aria-label", aria_label)
+        .child(
+            svg("rect")
+                .class("ri-hit")
+                .num("x", row.hit.x)
+                .num("y", row.hit.y)
+                .num("width", row.hit.w)
+                .num("height", row.hit.h)
+                .attr("rx", "4")
+                .attr("fill", "none"),
+        )
+        .children(label_lines(&row.label_lines, row.bar_x, row.label_y))
 }

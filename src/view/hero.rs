@@ -1,6 +1,6 @@
 //! The hero: the story's headline figure, its increase and rate, and last year's bar beside this year's; no DOM calls.
 
-use super::bars::{bilingual_bars, label_lines, value_lines};
+use super::bars::{bilingual_bars, row_mark, value_lines};
 use super::i18n::{ui, Ui};
 use super::node::{el, svg, Element};
 use super::{
@@ -102,36 +102,20 @@ pub(super) fn hero(ds: &Dataset, stats: &Stats, o: &ViewOptions) -> Option<Eleme
                 (_, true) => ("ri-bar ri-bar-warn", paint::WARN),
                 _ => ("ri-bar", paint::BAR),
             };
-            let mut mark = svg("g")
-                .class(if warn {
-                    "ri-bar-row ri-mark ri-has-warn"
-                } else {
-                    "ri-bar-row ri-mark"
-                })
-                .attr("tabindex", "0")
-                .attr("role", "img")
-                .attr("data-figure", id)
-                .attr("aria-label", label)
-                .child(
-                    svg("rect")
-                        .class("ri-hit")
-                        .num("x", row.hit.x)
-                        .num("y", row.hit.y)
-                        .num("width", row.hit.w)
-                        .num("height", row.hit.h)
-                        .attr("rx", "4")
-                        .attr("fill", "none"),
-                )
-                .children(label_lines(&row.label_lines, row.bar_x, row.label_y))
-                .child(
-                    svg("rect")
-                        .class(class)
-                        .num("x", row.bar_x)
-                        .num("y", row.bar_y)
-                        .num("width", if split { prev_w } else { row.bar_w })
-                        .num("height", row.bar_h)
-                        .attr("fill", fill),
-                );
+            let class_of_row = if warn {
+                "ri-bar-row ri-mark ri-has-warn"
+            } else {
+                "ri-bar-row ri-mark"
+            };
+            let mut mark = row_mark(class_of_row, id, label, row).child(
+                svg("rect")
+                    .class(class)
+                    .num("x", row.bar_x)
+                    .num("y", row.bar_y)
+                    .num("width", if split { prev_w } else { row.bar_w })
+                    .num("height", row.bar_h)
+                    .attr("fill", fill),
+            );
             if split {
                 mark = mark.child(
                     svg("rect")
