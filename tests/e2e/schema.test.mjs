@@ -18,7 +18,9 @@ import { spawnSync } from "node:child_process";
 import Ajv2020 from "ajv/dist/2020.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
-const BIN = path.join(ROOT, "target", "debug", "revitalization-infographic");
+// Cargo's target dir: the repository's own, unless the environment points elsewhere.
+const TARGET = process.env.CARGO_TARGET_DIR || path.join(ROOT, "target");
+const BIN = path.join(TARGET, "debug", "revitalization-infographic");
 const SCHEMA_FILE = path.join(ROOT, "dist", "dataset.schema.json");
 const STORY = JSON.parse(fs.readFileSync(path.join(ROOT, "data", "xian-2022.json"), "utf8"));
 
@@ -35,7 +37,7 @@ function ours(doc) {
   const file = path.join(dir, `doc-${n++}.json`);
   fs.writeFileSync(file, JSON.stringify(doc));
   const r = spawnSync(BIN, ["check", "--dataset", file], { encoding: "utf8" });
-  assert.ok(r.status === 0 || r.status === 1, `check exited ${r.status}: ${r.stderr}`);
+  assert.ok(r.status === 0 || r.status === 1, `${BIN} check exited ${r.status}: ${r.error ?? r.stderr}`);
   return r.status === 0;
 }
 
