@@ -1,7 +1,7 @@
 //! Bar chart layout as values: rows of label, bar and value, and the axis ticks beneath them; no overview, no drawing.
 
 use super::text::{text_width_px, wrap};
-use super::ticks::nice_ticks;
+use super::ticks::{max_finite, nice_ticks};
 use super::{Rect, LABEL_FONT_PX, LINE_PX, PAD, TICK_FONT_PX, VALUE_FONT_PX};
 use crate::view::node::clamp;
 
@@ -82,11 +82,7 @@ pub fn bar_chart_sized(
 ) -> BarChart {
     let (labels, formatted, tick_label) = (shown.labels, shown.formatted, shown.tick_label);
     let width_px = clamp(width_px, 200.0, 4000.0);
-    let max = values
-        .iter()
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(0.0, f64::max);
+    let max = max_finite(values);
     let widest = |t: &ChartText| {
         t.formatted
             .iter()

@@ -1,7 +1,7 @@
 //! The overview chart's layout: every figure a column past `OVERVIEW_ABOVE` bars, its value axis, and the column under a pointer; no bar rows.
 
 use super::text::text_width_px;
-use super::ticks::nice_ticks;
+use super::ticks::{max_finite, nice_ticks};
 use super::{Rect, PAD, TICK_FONT_PX};
 use crate::view::node::clamp;
 
@@ -116,11 +116,7 @@ impl Overview {
 /// Lays out an overview of `values` for `width_px`; `tick_label` formats an axis value.
 pub fn overview(width_px: f64, values: &[f64], tick_label: &dyn Fn(f64) -> String) -> Overview {
     let width_px = clamp(width_px, 200.0, 4000.0);
-    let max = values
-        .iter()
-        .copied()
-        .filter(|v| v.is_finite())
-        .fold(0.0, f64::max);
+    let max = max_finite(values);
     let tick_values = nice_ticks(max, 4);
     let domain = tick_values
         .last()

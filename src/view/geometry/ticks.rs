@@ -40,6 +40,15 @@ fn pow10_floor(raw: f64) -> f64 {
     }
 }
 
+/// The largest finite value, at least 0: what an axis must reach (NaN and ±∞ are not drawn).
+pub fn max_finite(values: &[f64]) -> f64 {
+    values
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
