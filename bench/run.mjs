@@ -3,7 +3,7 @@
 // headless Chromium (Debian's /usr/bin/chromium through playwright-core), on 127.0.0.1.
 //
 //   node bench/run.mjs [--runs N] [--contenders widget,vanilla,…] [--sizes story,1000,10000,20000]
-//                      [--no-twenty] [--profile] [--screenshots] [--out FILE]
+//                      [--no-twenty] [--mobile] [--profile] [--screenshots] [--out FILE]
 //   node bench/run.mjs --update-readme
 //
 // Builds nothing: it needs dist/ (bash scripts/build.sh). Installs bench/'s own devDependencies
@@ -11,6 +11,10 @@
 // minified dist files, a copy of dist/ and the generated datasets into bench/out/site/ (ignored
 // by git), serves that folder, and loads every page in a fresh browser context (cold cache),
 // round-robin over the contenders, N times. Writes bench/results.md and prints it.
+// --mobile loads the pages as a phone on a slow network would (Lighthouse's mobile profile:
+// Slow 4G, 1.6 Mbps down, 150 ms round trip, CPU slowed ×4, through the DevTools protocol; a
+// 412×823 viewport; files served gzip-encoded as a CDN would), the story only unless --sizes
+// says otherwise, and writes bench/results-mobile.md.
 // --profile instead records a CPU profile of the widget's pages and prints where time goes;
 // --screenshots instead saves a picture of every page's graphic into bench/out/screenshots/;
 // --update-readme only rewrites docs/benchmark.md (the README links it) from bench/results.md.
@@ -49,6 +53,7 @@ function parseArgs(argv) {
     else if (key === "--contenders") opts.contenders = value().split(",");
     else if (key === "--sizes") opts.sizes = value().split(",");
     else if (key === "--no-twenty") opts.twenty = false;
+    else if (key === "--mobile") opts.mobile = true;
     else if (key === "--profile") opts.profile = true;
     else if (key === "--screenshots") opts.screenshots = true;
     else if (key === "--update-readme") opts.updateReadme = true;
@@ -60,6 +65,11 @@ function parseArgs(argv) {
       console.error(`run.mjs: unknown argument ${argv[i]}`);
       process.exit(2);
     }
+  }
+  if (opts.mobile) {
+    opts.sizes ??= ["story"];
+    opts.twenty = false;
+    if (!argv.some((a) => a.startsWith("--out"))) opts.out = path.join(BENCH, "results-mobile.md");
   }
   if (!Number.isInteger(opts.runs) || opts.runs < 1) {
     console.error("run.mjs: --runs needs a positive integer");
@@ -94,7 +104,28 @@ const SIZES = ["story", 1000, 10000, 20000]
   .filter((s) => !opts.sizes || opts.sizes.includes(String(s)));
 
 const TWENTY = 20;
-const VIEWPORT = { width: 1024, height: 900 };
+const VIEWPORT = opts.mobile ? { width: 412, height: 823 } : { width: 1024, height: 900 };
+const SCALE = opts.mobile ? 1.75 : 1;
+// Lighthouse's mobile throttling (Slow 4G and a ×4 slower CPU), applied to each page through
+// the DevTools protocol before it navigates.
+const MOBILE = { latency: 150, download: (1638.4 * 1024) / 8, upload: (675 * 1024) / 8, cpu: 4 };
+
+async function throttle(context, page) {
+  const cdp = await context.newCDPSession(page);
+  const wire = { bytes: 0 };
+  cdp.on("Network.loadingFinished", (e) => {
+    wire.bytes += e.encodedDataLength;
+  });
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: MOBILE.latency,
+    downloadThroughput: MOBILE.download,
+    uploadThroughput: MOBILE.upload,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: MOBILE.cpu });
+  return wire;
+}
 const TIMEOUT_MS = 60_000;
 
 // ---------------------------------------------------------------------------------------------
@@ -286,8 +317,15 @@ async function loadAndWait(page, url) {
 const gzipSize = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 
 async function measureLoad(browser, server, { contender, size }) {
-  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, reducedMotion: "reduce" });
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    deviceScaleFactor: SCALE,
+    isMobile: Boolean(opts.mobile),
+    hasTouch: Boolean(opts.mobile),
+    reducedMotion: "reduce",
+  });
   const page = await context.newPage();
+  const wire = opts.mobile ? await throttle(context, page) : null;
   const requests = [];
   const problems = [];
   page.on("request", (r) => requests.push(r.url()));
@@ -372,6 +410,7 @@ async function measureLoad(browser, server, { contender, size }) {
       if (!switched) problems.push("after the language switch, the header is not in English");
     }
     m.requests = requests.filter((u) => u.startsWith(server.url));
+    if (wire) m.wire = wire.bytes;
     m.wasmRequests = m.requests.filter((u) => new URL(u).pathname.endsWith(".wasm")).length;
     m.problems = problems;
     return m;
@@ -470,7 +509,7 @@ async function main() {
   }
   const { datasets } = await prepareSite();
   const { startServer } = await import("../scripts/serve.mjs");
-  const server = await startServer({ root: SITE, port: 0 });
+  const server = await startServer({ root: SITE, port: 0, gzip: Boolean(opts.mobile) });
   const browser = await launchBrowser();
   const started = Date.now();
   try {
@@ -546,7 +585,11 @@ function table({ host, samples, bytes, datasets, problems, seconds }) {
   lines.push(`- machine: ${host.nproc} cores (\`nproc\`), ${host.cpu}, ${host.memory}, 1-minute load average ${host.load} at the start and ${host.loads.length ? `${Math.min(...host.loads).toFixed(2)}–${Math.max(...host.loads).toFixed(2)}` : "—"} after the rounds (its own load included; far above 2 means other work shared the 2 cores); Chromium ${host.chromium} headless (--disable-gpu); Node ${host.node}`);
   lines.push(`- runs: ${runs ? runs.min : 0} per page, interleaved round-robin, a fresh browser context (cold HTTP cache) each, after one unmeasured warm-up load of each story page; ${Math.round(seconds)} s in all`);
   lines.push(`- cells: median (min–max) over the runs, and ×k = the median's multiple of the vanilla page's`);
-  lines.push(`- viewport ${VIEWPORT.width}×${VIEWPORT.height}, device scale 1; pages served from 127.0.0.1 without compression or throttling: times are CPU time on this machine, not network time`);
+  lines.push(
+    opts.mobile
+      ? `- **mobile profile**: viewport ${VIEWPORT.width}×${VIEWPORT.height}, device scale ${SCALE}, touch; Slow 4G through the DevTools protocol (${MOBILE.latency} ms latency, ${((MOBILE.download * 8) / 1024 / 1024).toFixed(2)} Mbps down, ${Math.round((MOBILE.upload * 8) / 1024)} kbps up), CPU slowed ×${MOBILE.cpu}; files served gzip-encoded (level 9) from 127.0.0.1`
+      : `- viewport ${VIEWPORT.width}×${VIEWPORT.height}, device scale 1; pages served from 127.0.0.1 without compression or throttling: times are CPU time on this machine, not network time`,
+  );
   lines.push(`- libraries: ${libVersions()}`);
   lines.push("");
   lines.push(`| figure | ${CONTENDERS.map((c) => c.name).join(" | ")} |`);
@@ -564,6 +607,7 @@ function table({ host, samples, bytes, datasets, problems, seconds }) {
     lines.push(`| **story** (35 figures for the widget; header, 6 KPI cards, 8 bars, 3 rings for the others) | ${ids.map(() => "").join(" | ")} |`);
     row("navigation → ready (ms)", (m) => m.ready, fmtMs);
     row("navigation → first paint after ready (ms)", (m) => m.painted, fmtMs);
+    if (opts.mobile) row("transferred, every request with the page, encoded (KiB)", (m) => m.wire, fmtKiB);
     row("JS heap after render, after gc() (MiB)", (m) => m.heap, fmtMiB);
     row("wasm memory (MiB)", (m) => m.wasmBytes, fmtMiB);
     row("DOM nodes of the graphic (incl. shadow root)", (m) => m.nodes, fmtInt);
@@ -641,7 +685,7 @@ function table({ host, samples, bytes, datasets, problems, seconds }) {
 
 // The issue's targets, each met or missed by how much.
 function targets({ get, bytes, samples }) {
-  const out = ["Targets (issue 4):", "", "| target | measured | verdict |", "| --- | --- | --- |"];
+  const out = ["Targets (issues 4 and 13):", "", "| target | measured | verdict |", "| --- | --- | --- |"];
   const verdict = (value, limit, unit, lowerIsBetter = true) => {
     if (value == null || !Number.isFinite(value)) return "not measured";
     const ok = lowerIsBetter ? value <= limit : value >= limit;
@@ -651,7 +695,13 @@ function targets({ get, bytes, samples }) {
   };
   const fmtNum = (x) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2));
   const w = bytes.get("widget");
-  if (w) out.push(`| widget ≤ 40 KiB gzip in all | ${fmtKiB(w.gz)} KiB | ${verdict(w.gz / KiB, 40, "KiB")} |`);
+  if (w) out.push(`| widget ≤ 60 KiB gzip in all (issue 13) | ${fmtKiB(w.gz)} KiB | ${verdict(w.gz / KiB, 60, "KiB")} |`);
+  if (w) out.push(`| widget ≤ 40 KiB gzip in all (issue 4) | ${fmtKiB(w.gz)} KiB | ${verdict(w.gz / KiB, 40, "KiB")} |`);
+  const paint = get("widget", "story", (m) => m.painted);
+  const uplot = get("uplot", "story", (m) => m.painted);
+  if (paint && uplot) {
+    out.push(`| navigation → first paint ≤ uPlot's (story${opts.mobile ? ", mobile profile" : ""}) | ${fmtMs(paint.median)} ms vs ${fmtMs(uplot.median)} ms | ${verdict(paint.median, uplot.median, "ms")} |`);
+  }
   const ratioRow = (label, size, f) => {
     const a = get("widget", size, f);
     const v = get("vanilla", size, f);
@@ -849,13 +899,24 @@ async function updateReadme() {
     .split("\n")
     .slice(1)
     .join("\n")
-    .replace(/^Targets \(issue 4\):/m, "The issue's targets, from the same run:")
+    .replace(/^Targets \(issues 4 and 13\):/m, "The issues' targets, from the same run:")
     .trim();
+  // The mobile profile's run (--mobile), when there is one.
+  const mobileFile = path.join(BENCH, "results-mobile.md");
+  const mobile = fs.existsSync(mobileFile)
+    ? `\n## On a phone: the mobile profile (\`node bench/run.mjs --mobile\`)\n\n${(await fsp.readFile(mobileFile, "utf8"))
+        .split("\n")
+        .slice(1)
+        .join("\n")
+        .replace(/^Targets \(issues 4 and 13\):/m, "The issues' targets, from the same run:")
+        .trim()}\n`
+    : "";
   const section = `# Benchmark
 
 \`\`\`sh
 bash scripts/build.sh            # the release build in dist/ (the benchmark builds nothing)
 node bench/run.mjs [--runs N]    # default 9 runs: about 3 minutes on 2 cores
+node bench/run.mjs --mobile      # the story as a phone on Slow 4G loads it (CPU ×4, gzip)
 node bench/ready.mjs [N]         # just the demo article's navigation → ready, N runs (30 s)
 \`\`\`
 
@@ -888,6 +949,7 @@ wasm function names when \`target/\` holds the build of \`dist/\`),
 The latest run:
 
 ${body}
+${mobile}
 ${WHY}`;
   await fsp.writeFile(doc, `${section.trim()}\n`);
   console.log("docs/benchmark.md now holds bench/results.md");

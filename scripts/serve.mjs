@@ -25,6 +25,7 @@ import http from "node:http";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
+import zlib from "node:zlib";
 import { pathToFileURL } from "node:url";
 
 export const MIME_TYPES = {
@@ -210,11 +211,16 @@ async function resolveFile(realRoot, rawUrl) {
   return stat.isFile() ? { file, stat } : 404;
 }
 
+// What `gzip: true` compresses: text and WebAssembly, not images.
+const COMPRESSIBLE = /\.(html|m?js|css|json|wasm|svg|txt|md)$/;
+
 /**
  * Starts the server. Resolves to { url, port, server, close } once listening.
- * port 0 picks a free port. `log` is a function (e.g. console.log) or null.
+ * port 0 picks a free port. `log` is a function (e.g. console.log) or null. `gzip: true` sends
+ * text and wasm gzip-encoded (level 9) to a client that accepts it, as a CDN would: the
+ * benchmark's mobile profile.
  */
-export async function startServer({ root, port = 0, host = "127.0.0.1", log = null, faults = false } = {}) {
+export async function startServer({ root, port = 0, host = "127.0.0.1", log = null, faults = false, gzip = false } = {}) {
   if (!root) throw new Error("startServer: root is required");
   const realRoot = await fsp.realpath(path.resolve(root));
   if (!(await fsp.stat(realRoot)).isDirectory()) {
@@ -265,6 +271,15 @@ export async function startServer({ root, port = 0, host = "127.0.0.1", log = nu
       };
       const csp = cspFor(file);
       if (csp) headers["Content-Security-Policy"] = csp;
+      if (gzip && COMPRESSIBLE.test(file) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        const body = zlib.gzipSync(await fsp.readFile(file), { level: 9 });
+        headers["Content-Encoding"] = "gzip";
+        headers["Content-Length"] = body.length;
+        headers.Vary = "Accept-Encoding";
+        res.writeHead(200, headers);
+        res.end(req.method === "HEAD" ? undefined : body);
+        return;
+      }
       res.writeHead(200, headers);
       if (req.method === "HEAD") {
         res.end();
