@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod decimal;
 pub mod desk;
 pub mod format;
+pub mod idmap;
 pub mod json;
 pub mod reader;
 pub mod stats;

@@ -20,7 +20,6 @@ pub use schema::{
     MAX_SECTIONS, MAX_SENTENCE_CHARS, MAX_UNIT_CHARS, MEASURE_WORDS, SCHEMA_VERSION,
 };
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The Xi'an story, embedded in every build.
 #[cfg(not(target_arch = "wasm32"))]
@@ -58,7 +57,7 @@ pub struct Dataset {
     pub story: Story,
     pub sections: Vec<Section>,
     pub relations: Vec<Relation>,
-    pub(crate) index: BTreeMap<String, (usize, usize)>,
+    pub(crate) index: crate::idmap::IdMap,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -216,7 +215,7 @@ impl Dataset {
     }
 
     pub fn figure(&self, id: &str) -> Option<&Figure> {
-        let &(s, f) = self.index.get(id)?;
+        let (s, f) = self.index.get(id)?;
         self.sections.get(s)?.figures.get(f)
     }
 

@@ -3,7 +3,6 @@
 use super::check::{shorten, Checker, Path};
 use super::Dataset;
 use crate::dataset::schema::relation_inputs;
-use std::collections::BTreeMap;
 
 fn at(c: &mut Checker, path: String, message: String) {
     c.errors.push(super::ValidationError { path, message });
@@ -13,7 +12,7 @@ pub fn check(ds: &Dataset, c: &mut Checker) {
     // Paths are written only for a duplicate: a dataset may hold tens of thousands of ids.
     for (s, section) in ds.sections.iter().enumerate() {
         for (f, figure) in section.figures.iter().enumerate() {
-            if let Some(&(s0, f0)) = ds.index.get(figure.id.as_str()) {
+            if let Some((s0, f0)) = ds.index.get(figure.id.as_str()) {
                 if (s0, f0) != (s, f) {
                     at(
                         c,
@@ -27,14 +26,14 @@ pub fn check(ds: &Dataset, c: &mut Checker) {
             }
         }
     }
-    let mut relation_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut relation_ids = crate::idmap::IdMap::new();
     for (r, relation) in ds.relations.iter().enumerate() {
         let first = match (
             ds.index.get(relation.id.as_str()),
             relation_ids.get(relation.id.as_str()),
         ) {
-            (Some(&(s0, f0)), _) => Some(format!("sections[{s0}].figures[{f0}].id")),
-            (None, Some(&r0)) => Some(format!("relations[{r0}].id")),
+            (Some((s0, f0)), _) => Some(format!("sections[{s0}].figures[{f0}].id")),
+            (None, Some((r0, _))) => Some(format!("relations[{r0}].id")),
             (None, None) => None,
         };
         match first {
@@ -44,7 +43,7 @@ pub fn check(ds: &Dataset, c: &mut Checker) {
                 format!("duplicate id \"{}\" (first used at {first})", relation.id),
             ),
             None => {
-                relation_ids.insert(&relation.id, r);
+                relation_ids.entry(&relation.id, (r, 0));
             }
         }
     }

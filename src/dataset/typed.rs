@@ -4,7 +4,6 @@ use super::check::present;
 use super::{Dataset, Figure, Hero, Relation, RelationKind, Section, Source, Story, Text};
 use crate::format::{Kind, Lang, Notation, Qualifier};
 use crate::json::Value;
-use std::collections::BTreeMap;
 
 fn string(obj: &Value, key: &str) -> String {
     match present(obj, key) {
@@ -49,10 +48,10 @@ fn number(obj: &Value, key: &str) -> Option<f64> {
 pub fn dataset(v: &Value) -> Dataset {
     let sections: Vec<Section> = items(v, "sections").iter().map(section).collect();
     let relations = items(v, "relations").iter().filter_map(relation).collect();
-    let mut index = BTreeMap::new();
+    let mut index = crate::idmap::IdMap::new();
     for (s, section) in sections.iter().enumerate() {
         for (f, figure) in section.figures.iter().enumerate() {
-            index.entry(figure.id.clone()).or_insert((s, f));
+            index.entry(&figure.id, (s, f));
         }
     }
     let mut languages: Vec<Lang> = items(v, "languages")

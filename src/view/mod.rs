@@ -38,7 +38,6 @@ use geometry::OVERVIEW_ABOVE;
 use hero::hero;
 use i18n::{ui, Ui};
 use node::{el, svg, Element, Node};
-use std::collections::BTreeMap;
 
 /// Below this width the sections stack instead of showing as tabs.
 pub const STACK_BELOW_PX: f64 = 480.0;
@@ -153,27 +152,28 @@ pub fn classify<'a>(section: &'a Section, skip: &[&str]) -> Vec<Block<'a>> {
         .filter(|f| !skip.contains(&f.id.as_str()))
         .collect();
     // Counted once up front: a section may hold tens of thousands of figures.
-    let mut group_sizes: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut group_sizes = crate::idmap::IdMap::new();
     for f in figures.iter().filter(|f| f.kind == Kind::Count) {
         if let Some(g) = f.group.as_deref() {
-            *group_sizes.entry(g).or_default() += 1;
+            group_sizes.entry(g, (0, 0)).0 += 1;
         }
     }
     let mut cards = Vec::new();
     let mut rings = Vec::new();
     let mut money = Vec::new();
     let mut groups: Vec<Vec<&Figure>> = Vec::new();
-    let mut group_index: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut group_index = crate::idmap::IdMap::new();
     for &f in &figures {
         match f.kind {
             Kind::Share => rings.push(f),
             Kind::Money => money.push(f),
             Kind::Count => match f.group.as_deref() {
-                Some(g) if group_sizes.get(g).copied().unwrap_or(0) >= 2 => {
-                    let i = *group_index.entry(g).or_insert_with(|| {
+                Some(g) if group_sizes.get(g).map_or(0, |n| n.0) >= 2 => {
+                    let next = groups.len();
+                    let i = group_index.entry(g, (next, 0)).0;
+                    if i == next {
                         groups.push(Vec::new());
-                        groups.len() - 1
-                    });
+                    }
                     if let Some(list) = groups.get_mut(i) {
                         list.push(f);
                     }
