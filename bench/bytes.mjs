@@ -35,7 +35,8 @@ const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 fs.rmSync(OUT, { recursive: true, force: true });
 fs.mkdirSync(OUT, { recursive: true });
 run("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown"]);
-const art = path.join(ROOT, "target/wasm32-unknown-unknown/release", `${NAME}.wasm`);
+const TARGET = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, "target");
+const art = path.join(TARGET, "wasm32-unknown-unknown/release", `${NAME}.wasm`);
 run("wasm-bindgen", [art, "--out-dir", OUT, "--target", "web"]);
 const flags = JSON.parse(/^wasm-opt\s*=\s*(\[.*\])/m.exec(fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8"))[1]);
 const bg = path.join(OUT, `${NAME}_bg.wasm`);
@@ -194,9 +195,9 @@ for (const f of mod.functions) {
 // tables and constants.
 const rodata = Buffer.concat(mod.data);
 const outDir = fs
-  .readdirSync(path.join(ROOT, "target/wasm32-unknown-unknown/release/build"))
+  .readdirSync(path.join(TARGET, "wasm32-unknown-unknown/release/build"))
   .filter((d) => d.startsWith("revitalization-infographic-"))
-  .map((d) => path.join(ROOT, "target/wasm32-unknown-unknown/release/build", d, "out"))
+  .map((d) => path.join(TARGET, "wasm32-unknown-unknown/release/build", d, "out"))
   .filter((d) => fs.existsSync(path.join(d, "story.min.json")))
   .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
 const blob = (file) => {
