@@ -84,6 +84,9 @@ test("the Xi'an article: draft, review, preview in place, publish, and nothing l
       "Check the sentence: the sentence says 16317元, the value writes 16371元",
     );
     assert.match(await page.locator("#summary").textContent(), /1 sentence warning\b/);
+    // The sentence marks what it says, beside the value that does not match it.
+    assert.equal(await row(page, "s1-f1").locator(".sentence mark.says").textContent(), "16317元");
+    assert.equal(await row(page, "s1-f1").locator("legend .fig-value").textContent(), "16371元");
     await control(page, "s1-f1", "value").fill("16317");
     await page.waitForFunction(() => document.querySelector('#figures li.fig[data-id="s1-f1"]').dataset.state === "", null, { timeout: 10000 });
 

@@ -134,6 +134,10 @@ function persist() {
     schedule(0);
   }
   const problem = store.save(state);
+  if (!problem && app.listed !== state.key) {
+    app.listed = state.key;
+    app.story.renderSaved();
+  }
   if (problem !== app.saveProblem) {
     app.saveProblem = problem;
     const el = document.getElementById("save-status");

@@ -43,10 +43,15 @@ export function mountReview(app) {
     }
   };
 
-  function sentenceNodes(f) {
+  /** The sentence with the figure marked; `says` is what a warning found the sentence saying. */
+  function sentenceNodes(f, says) {
     const parts = model.highlight(f.source, f, app.desk.formatNumber);
-    if (!parts) return [f.source ?? "", h("span", { class: "not-found", text: " (the figure is not found in its sentence)" })];
-    return [parts[0], h("mark", { text: parts[1] }), parts[2]];
+    if (parts) return [parts[0], h("mark", { text: parts[1] }), parts[2]];
+    const i = says ? (f.source ?? "").indexOf(says) : -1;
+    if (i >= 0) {
+      return [f.source.slice(0, i), h("mark", { class: "says", text: says }), f.source.slice(i + says.length), h("span", { class: "not-found", text: " (the sentence's figure, which the value does not match)" })];
+    }
+    return [f.source ?? "", h("span", { class: "not-found", text: " (the figure is not found in its sentence)" })];
   }
 
   /** A text control bound to one field of figure `id`; `key` names it for focus and errors. */
@@ -238,6 +243,11 @@ export function mountReview(app) {
 
   /** Messages on their rows; the figure's value and sentence mark as they now are. */
   function show({ located }) {
+    const says = new Map();
+    for (const m of located) {
+      const said = m.kind === "figure" && m.level === "warning" && /^the sentence says (.+?), the value writes /.exec(m.message);
+      if (said) says.set(m.id, said[1]);
+    }
     for (const [id, row] of rows) {
       row.msgs.textContent = "";
       row.li.dataset.state = "";
@@ -245,7 +255,7 @@ export function mountReview(app) {
       if (found) {
         row.legendValue.textContent = fmt(found.figure);
         const label = row.sentence.firstChild;
-        row.sentence.replaceChildren(label, ...sentenceNodes(found.figure));
+        row.sentence.replaceChildren(label, ...sentenceNodes(found.figure, says.get(id)));
       }
     }
     for (const ul of sectionSlots.values()) ul.textContent = "";
