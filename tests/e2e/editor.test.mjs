@@ -287,6 +287,71 @@ test("a dataset file opens back into the editor; an invalid one gets the validat
   await p.close();
 });
 
+test("relations kept, dropped and added; English added to a zh story; the snippet copied; a dataset dropped on the page", async () => {
+  const p = await openEditor();
+  const { page } = p;
+  await p.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.url });
+  await page.fill("#source-text", ARTICLE);
+  await previewReady(page);
+  const rel = (id) => page.locator(`#relations li.rel[data-id="${id}"]`);
+  assert.match(await rel("r1-previous").locator(".computed").textContent(), /^Computes 14645 \(16317 − 1672 = 14645\)\.$/);
+  const previous = "上年西安全市脱贫人口人均纯收入（推算）";
+  assert.ok((await frameText(page)).includes(previous));
+  await page.locator('[data-key="rel:r1-previous|include"]').uncheck();
+  await page.waitForFunction((t) => !document.querySelector("#preview").shadowRoot.textContent.includes(t), previous, { timeout: 10000 });
+  assert.equal(await rel("r1-previous").locator(".computed").textContent(), "Not published.");
+  await page.locator('[data-key="rel:r1-previous|include"]').check();
+  await page.waitForFunction((t) => document.querySelector("#preview").shadowRoot.textContent.includes(t), previous, { timeout: 10000 });
+
+  // A new ratio between two chosen figures.
+  const form = page.locator("#relations fieldset.add-relation");
+  await form.getByLabel("Type").selectOption("ratio");
+  await form.getByLabel("numerator").selectOption("s3-f2");
+  await form.getByLabel("denominator").selectOption("s3-f1");
+  await form.getByLabel("Label (中文)").fill("每所新建学校的新增学位");
+  await form.getByLabel("Unit (中文, optional)").fill("个");
+  await form.getByLabel("Decimals shown").fill("0");
+  await form.getByRole("button", { name: "Add the relation" }).click();
+  await page.waitForFunction(() => document.querySelector('#relations li.rel[data-id="rel-1"] .computed')?.textContent.startsWith("Computes 约905个 (105000 ÷ 116 ≈ 905)"), null, { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelector("#preview").shadowRoot.textContent.includes("每所新建学校的新增学位"), null, { timeout: 10000 });
+  // Dropping a figure it reads leaves it out, and says why.
+  await page.locator('[data-key="s3-f1|include"]').uncheck();
+  await page.waitForFunction(() => document.querySelector('#relations li.rel[data-id="rel-1"] .computed').textContent === "Not published: it reads s3-f1, which is not included.", null, { timeout: 10000 });
+  await page.locator('[data-key="s3-f1|include"]').check();
+
+  // English: every text wants its English, each error on its own row or field.
+  await page.locator('[data-key="story:languages"]').selectOption("zh en");
+  await page.waitForFunction(() => document.querySelector('#figures li.fig[data-id="s1-f1"]').dataset.state === "error", null, { timeout: 10000 });
+  assert.match(await row(page, "s1-f1").locator(".msgs:not(.notes)").textContent(), /Error: Label \(English\): missing required field/);
+  assert.equal(await control(page, "s1-f1", "label.en").inputValue(), "");
+  assert.match(await page.locator("#story-form").textContent(), /Error: missing required field/);
+  assert.ok(await page.locator("#download-json").isDisabled());
+  await page.locator('[data-key="story:languages"]').selectOption("zh");
+  await page.waitForFunction(() => !document.querySelector("#download-json").disabled, null, { timeout: 10000 });
+
+  await page.click("#copy-snippet");
+  await page.waitForFunction(() => document.querySelector("#publish-done").textContent.includes("clipboard"), null, { timeout: 5000 });
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await page.locator("#snippet").inputValue());
+  assert.ok(copied.includes("每所新建学校的新增学位"));
+
+  // A dataset dropped on the page opens (the browser does not navigate away to the file).
+  const story = fs.readFileSync(path.join(ROOT, "data", "xian-2022.json"), "utf8");
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "xian-2022.json", { type: "application/json" }));
+    const target = document.querySelector("#input-pane");
+    target.dispatchEvent(new DragEvent("dragover", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, story);
+  await page.waitForSelector('#figures li.fig[data-id="income-per-capita"]', { timeout: 10000 });
+  assert.equal(await page.locator('[data-key="story:id"]').inputValue(), "xian-rural-revitalization-2022");
+  // The story before is still saved.
+  assert.ok((await page.locator("#saved-stories option").allTextContents()).some((t) => t.startsWith("story-")));
+  p.assertClean("editor with relations");
+  await p.close();
+});
+
 for (const colorScheme of ["light", "dark"]) {
   test(`axe-core finds no violations on the editor (${colorScheme}), with rows in error and warning`, async () => {
     const p = await openEditor({ colorScheme });
