@@ -55,6 +55,11 @@ test("the Xi'an article: draft, review, preview in place, publish, and nothing l
     // The story form took what the draft found.
     assert.equal(await page.locator('[data-key="story:date"]').inputValue(), "2022-12-10");
     assert.equal(await page.locator('[data-key="story:source.name.zh"]').inputValue(), "央广网");
+    // The draft's word on the story shows under its field until the desk edits it.
+    const dekNote = page.locator("#story-form li.note", { hasText: "Review: the dek repeats the title" });
+    assert.equal(await dekNote.count(), 1);
+    await page.locator('[data-key="story:dek.zh"]').fill("脱贫人口人均纯收入16317元，增长11.42%");
+    await page.waitForFunction(() => ![...document.querySelectorAll("#story-form li.note")].some((li) => li.textContent.includes("dek")), null, { timeout: 5000 });
     assert.match(await page.locator("#summary").textContent(), /34 of 34 figures included · no errors · 0 sentence warnings/);
     storyId = await page.locator('[data-key="story:id"]').inputValue();
     assert.match(storyId, /^story-\d{8}-\d{6}$/);

@@ -121,6 +121,8 @@ export function fromDraft(state, draft, text) {
     const f = m && d.sections[+m[1]]?.figures[+m[2]];
     if (f) (next.notes[f.id] ??= []).push(n.message);
   }
+  // What the draft says about the story ("no date found"), until the desk edits that field.
+  next.storyNotes = (draft.notes ?? []).filter((n) => n.path.startsWith("story.")).map((n) => ({ field: n.path.slice(6), message: n.message }));
   next.inputErrors = draft.errors ?? [];
   return next;
 }
@@ -137,6 +139,7 @@ export function fromSheet(state, sheet) {
   next.declined = {};
   next.raw = {};
   next.notes = {};
+  next.storyNotes = [];
   next.touched = false;
   next.inputErrors = [];
   return next;

@@ -90,7 +90,15 @@ export function mountStory(app) {
   function input(path, props, onValue) {
     const el = h("input", { ...props, dataset: { key: `story:${path}` }, value: get(app.state.doc.story, path) ?? "" });
     // The story's fields are not the figures: editing them does not hold back a new draft.
-    el.addEventListener("input", () => app.edit((s) => onValue(s, el.value), { touched: false }));
+    el.addEventListener("input", () =>
+      app.edit(
+        (s) => {
+          onValue(s, el.value);
+          s.storyNotes = (s.storyNotes ?? []).filter((n) => !path.startsWith(n.field));
+        },
+        { touched: false },
+      ),
+    );
     return el;
   }
 
@@ -134,6 +142,9 @@ export function mountStory(app) {
     for (const ul of errorSlots.values()) ul.textContent = "";
     general.textContent = "";
     for (const el of form.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    for (const n of app.state.storyNotes ?? []) {
+      errorSlots.get(n.field)?.append(h("li", { class: "note", text: `Review: ${n.message}` }));
+    }
     for (const m of located) {
       if (m.kind !== "story" && m.kind !== "other") continue;
       let path = m.kind === "story" ? (m.field === "languages" ? "languages" : m.field) : "";
