@@ -1,4 +1,4 @@
-//! The desk's module, built with the `desk` feature into its own wasm (dist/desk/): drafting a dataset from an article and checking figures against their sentences, for the editor page; readers' `embed.js` never loads it.
+//! The desk's module, built with the `desk` feature into its own wasm (dist/desk/): drafting a dataset from an article, checking figures against their sentences, reading and writing spreadsheets and writing the static fallback, for the editor page; readers' `embed.js` never loads it.
 
 use crate::boundary::{read_dataset, to_js};
 use crate::dataset::{self, ValidationError};
@@ -16,6 +16,10 @@ export interface SheetResult { dataset: Dataset | null; errors: ValidationError[
 export interface StoryForm { id: string; title: string; dek: string; date: string; source: string }
 /** A checked dataset: errors (it cannot be published) and warnings (figures against sentences). */
 export interface CheckResult { errors: ValidationError[]; warnings: ValidationError[] }
+/** The static no-JavaScript HTML of a dataset, or why it cannot be written. */
+export interface FallbackResult { html: string | null; errors: ValidationError[] }
+/** A dataset's figures as the desk's spreadsheet (CSV), or why it cannot be written. */
+export interface SheetCsvResult { csv: string | null; errors: ValidationError[] }
 "#;
 
 #[wasm_bindgen]
@@ -28,6 +32,10 @@ extern "C" {
     pub type SheetResultJs;
     #[wasm_bindgen(typescript_type = "StoryForm")]
     pub type StoryFormJs;
+    #[wasm_bindgen(typescript_type = "FallbackResult")]
+    pub type FallbackResultJs;
+    #[wasm_bindgen(typescript_type = "SheetCsvResult")]
+    pub type SheetCsvResultJs;
 }
 
 #[derive(serde::Serialize)]
@@ -112,6 +120,63 @@ pub fn read_sheet(text: &str, story: StoryFormJs) -> SheetResultJs {
             dataset: None,
             errors,
         },
+    };
+    to_js(&out).unchecked_into()
+}
+
+#[derive(serde::Serialize)]
+struct FallbackOut {
+    html: Option<String>,
+    errors: Vec<ValidationError>,
+}
+
+/// The static HTML a page puts inside `<revitalization-infographic>` for readers without
+/// JavaScript: what `cargo run -- html --lang LANG --dataset FILE` writes, by the same view.
+/// `lang` must be one of the dataset's languages. Never throws.
+#[wasm_bindgen(js_name = fallbackHtml)]
+pub fn fallback_html(dataset: JsValue, lang: &str) -> FallbackResultJs {
+    let out = match read_dataset(&dataset) {
+        Ok(ds) => match crate::format::Lang::parse(lang).filter(|l| ds.has_language(*l)) {
+            Some(l) => {
+                let stats = crate::stats::compute(&ds);
+                let mut o = crate::view::ViewOptions::new(l, 720.0);
+                o.static_page = true;
+                o.id_prefix = format!("ri-{}-", l.as_str());
+                FallbackOut {
+                    html: Some(crate::view::html::to_html(&crate::view::build(
+                        &ds, &stats, &o,
+                    ))),
+                    errors: Vec::new(),
+                }
+            }
+            None => FallbackOut {
+                html: None,
+                errors: vec![ValidationError {
+                    path: "languages".to_owned(),
+                    message: format!("the dataset has no language \"{lang}\""),
+                }],
+            },
+        },
+        Err(errors) => FallbackOut { html: None, errors },
+    };
+    to_js(&out).unchecked_into()
+}
+
+#[derive(serde::Serialize)]
+struct SheetCsvOut {
+    csv: Option<String>,
+    errors: Vec<ValidationError>,
+}
+
+/// A dataset's figures as CSV in the columns `readSheet` takes back. Never throws.
+#[wasm_bindgen(js_name = writeSheet)]
+pub fn write_sheet(dataset: JsValue) -> SheetCsvResultJs {
+    let out = match read_dataset(&dataset) {
+        Ok(ds) => SheetCsvOut {
+            csv: Some(desk::sheet_write::write_sheet(&ds)),
+            errors: Vec::new(),
+        },
+        Err(errors) => SheetCsvOut { csv: None, errors },
     };
     to_js(&out).unchecked_into()
 }

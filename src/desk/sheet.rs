@@ -19,6 +19,7 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("label", &["标签", "label"]),
     ("label_en", &["英文标签", "label_en"]),
     ("value", &["数值", "value"]),
+    ("high", &["上限", "high"]),
     ("written", &["原文写法", "written"]),
     ("unit", &["单位", "unit"]),
     ("unit_en", &["英文单位", "unit_en"]),
@@ -46,14 +47,14 @@ const WORDS: &[(&str, &str)] = &[
 ];
 
 /// Cells of a CSV or TSV text (RFC 4180 quoting: "" inside quotes, line breaks in quoted
-/// cells), each row with the line it starts on.
+/// cells), each row with its number as the spreadsheet shows it: blank rows count, and a
+/// cell's own line breaks do not (Excel's row 4 is row 4 after a two-line cell in row 3).
 fn rows(text: &str, sep: char) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     let mut row = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
-    let mut line = 1;
-    let mut row_line = 1;
+    let mut row_no = 1;
     let mut chars = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
@@ -72,24 +73,18 @@ fn rows(text: &str, sep: char) -> Vec<(usize, Vec<String>)> {
             (false, '\n') => {
                 row.push(std::mem::take(&mut cell));
                 if row.iter().any(|c| !c.trim().is_empty()) {
-                    out.push((row_line, std::mem::take(&mut row)));
+                    out.push((row_no, std::mem::take(&mut row)));
                 } else {
                     row.clear();
                 }
-                line += 1;
-                row_line = line;
+                row_no += 1;
             }
-            (_, c) => {
-                if c == '\n' {
-                    line += 1;
-                }
-                cell.push(c);
-            }
+            (_, c) => cell.push(c),
         }
     }
     row.push(cell);
     if row.iter().any(|c| !c.trim().is_empty()) {
-        out.push((row_line, row));
+        out.push((row_no, row));
     }
     out
 }
@@ -243,6 +238,17 @@ pub fn read_sheet(text: &str, story: &StoryFields) -> Result<Value, Vec<Validati
                     format!(
                         "\"{v}\" is not a number (16317, 10.5; write 10.5万 in written/原文写法)"
                     ),
+                ),
+            },
+        }
+        match cell("high") {
+            "" => {}
+            h => match number(h) {
+                Some(n) => fields.push(("high", Value::Number(n))),
+                None => err(
+                    *line,
+                    name("high"),
+                    format!("\"{h}\" is not a number (a range's high end: 3 for 2至3个)"),
                 ),
             },
         }

@@ -1,7 +1,8 @@
 // The desk's module (dist/desk/, built with the `desk` feature) from JavaScript: it drafts a
 // dataset from the Xi'an article that the module's own validator accepts, checks figures
 // against their sentences, and catches a seeded typo. Run in Node: the module needs no DOM for
-// these calls. The reader's module (what embed.js loads) has none of it.
+// these calls. The reader's module (what embed.js loads) has none of it. It also writes the static
+// fallback (the same HTML as the native command) and the figures as a sheet that reads back.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -50,7 +51,32 @@ test("the reader's module carries none of the desk's exports", async () => {
   const reader = await import(path.join(DIST, "revitalization_infographic.js"));
   assert.equal(reader.draftDataset, undefined);
   assert.equal(reader.checkDataset, undefined);
+  for (const name of ["readSheet", "writeSheet", "fallbackHtml"]) assert.equal(reader[name], undefined, name);
   assert.equal(typeof reader.render, "function");
   const types = fs.readFileSync(path.join(DIST, "desk", "desk.d.ts"), "utf8");
   assert.match(types, /export function draftDataset\(text: string\): Draft;/);
+});
+
+test("fallbackHtml writes what the native command writes; writeSheet's CSV reads back", () => {
+  for (const lang of ["zh", "en"]) {
+    const native = fs.readFileSync(path.join(DIST, `fallback.${lang}.html`), "utf8");
+    const { html, errors } = desk.fallbackHtml(STORY, lang);
+    assert.deepEqual(errors, []);
+    assert.equal(html.trim(), native.trim(), `fallback.${lang}.html`);
+  }
+  const bad = desk.fallbackHtml({ schema: 1 }, "zh");
+  assert.equal(bad.html, null);
+  assert.ok(bad.errors.length > 0);
+  const { dataset } = desk.draftDataset(ARTICLE);
+  assert.deepEqual(desk.fallbackHtml(dataset, "en"), {
+    html: null,
+    errors: [{ path: "languages", message: 'the dataset has no language "en"' }],
+  });
+
+  const { csv } = desk.writeSheet(STORY);
+  const back = desk.readSheet(csv, { id: "x", title: "x", dek: "x", date: "2022-12-10", source: "x" });
+  assert.deepEqual(back.errors, []);
+  const pick = (ds) => ds.sections.flatMap((s) => s.figures).map((f) => [f.id, f.label.en, f.value ?? f.written]);
+  assert.deepEqual(pick(back.dataset), pick(STORY));
+  assert.equal(desk.writeSheet({ schema: 1 }).csv, null);
 });
