@@ -6,13 +6,15 @@
 
 pub mod dataset;
 pub mod decimal;
-// The desk's code is compiled natively (the command, the tests) and into the desk's module, never
-// into the reader's: even dead, its constants moved the reader's bytes about.
+// The desk's code (drafting, checking, the article reader) is compiled natively (the command,
+// the tests) and into the desk's module, never into the reader's: even dead, its constants
+// moved the reader's bytes about.
 #[cfg(any(feature = "desk", not(target_arch = "wasm32")))]
 pub mod desk;
 pub mod format;
 pub mod idmap;
 pub mod json;
+#[cfg(any(feature = "desk", not(target_arch = "wasm32")))]
 pub mod reader;
 pub mod stats;
 pub mod view;
