@@ -159,7 +159,7 @@ function readModule(b) {
 // Areas: the first rule that matches a function's name
 
 const AREAS = [
-  ["dataset validation (check, validate, refs, typed)", /revitalization_infographic::dataset::|Dataset>|RelationKind/],
+  ["dataset validation and the id index (check, validate, refs, typed, idmap)", /revitalization_infographic::(dataset|idmap)::|Dataset>|RelationKind/],
   ["figures as written (written.rs)", /revitalization_infographic::written::/],
   ["stats (derived figures and checks)", /revitalization_infographic::stats::|Stats>/],
   ["view: section charts, cards, geometry", /revitalization_infographic::view::(sections|bars|cards|rings|geometry|classify|hero|chart_figure|tab_sections|svg_box)/],
@@ -174,7 +174,7 @@ const AREAS = [
   ["wasm-bindgen, js-sys, web-sys runtime", /wasm_bindgen|js_sys|web_sys|__wbindgen|__externref/],
   ["allocator (dlmalloc)", /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|__rg_/],
   ["core::fmt, panics, Unicode tables", /core\[[0-9a-f]+\]::(fmt|panicking|unicode|str::slice_error|result::unwrap_failed|option::expect_failed)|::fmt::|panic|Formatter|escape_debug/],
-  ["Rust std generics instantiated for this code (iterators, Vec, String, BTreeMap)", /alloc|core|std/],
+  ["Rust std generics instantiated for this code (iterators, Vec, String, maps)", /alloc|core|std/],
 ];
 
 function areaOf(name) {
