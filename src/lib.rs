@@ -4,6 +4,7 @@
 //! that named `web_sys`, `js_sys` or `wasm_bindgen` would not compile natively: `cargo test`
 //! proves the line holds.
 
+pub mod alloc;
 pub mod dataset;
 pub mod decimal;
 // The desk's code (drafting, checking, the article reader) is compiled natively (the command,
