@@ -172,7 +172,7 @@ const AREAS = [
   ["exports and the JS boundary", /revitalization_infographic::(exports|boundary)::|externref shim|multivalue shim|^export /],
   ["serde-wasm-bindgen and serde", /serde_wasm_bindgen|serde_core|serde::/],
   ["wasm-bindgen, js-sys, web-sys runtime", /wasm_bindgen|js_sys|web_sys|__wbindgen|__externref/],
-  ["allocator (dlmalloc)", /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|__rg_/],
+  ["allocator (dlmalloc, or src/alloc.rs)", /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|__rg_|revitalization_infographic::alloc::|<revitalization_infographic::alloc::/],
   ["core::fmt, panics, Unicode tables", /core\[[0-9a-f]+\]::(fmt|panicking|unicode|str::slice_error|result::unwrap_failed|option::expect_failed)|::fmt::|panic|Formatter|escape_debug/],
   ["Rust std generics instantiated for this code (iterators, Vec, String, maps)", /alloc|core|std/],
 ];
