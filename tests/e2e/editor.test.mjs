@@ -2,7 +2,8 @@
 // 34 figures under review and a live preview; edits reach the preview in place; a typo raises
 // the sentence warning on its row; the downloaded JSON passes the module's validator and checks;
 // the snippet works on a plain page (with and without JavaScript) and as the test page; the work
-// survives a reload and a new tab; sheets and bad rows; datasets opened back; axe in light and dark.
+// survives a reload and a new tab; an article never seen, published; sheets and bad rows;
+// datasets opened back; axe in light and dark.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -227,6 +228,58 @@ test("the Xi'an article: draft, review, preview in place, publish, and nothing l
     assert.equal(await page.locator("#figures li.fig").count(), 34);
   });
   p.assertClean("editor");
+  await p.close();
+});
+
+// The issue's "done": an article the editor has never seen (the corpus's held-out bulletin,
+// labelled by hand after the reader was frozen) becomes, with no edit but a dek, a dataset and
+// a snippet that work on a news page, the figures written as the article writes them.
+test("an article never seen: drafted, published, and on a news page with its figures as written", async () => {
+  const stored = fs.readFileSync(path.join(ROOT, "bench", "corpus", "10-city-bulletin-heldout.txt"), "utf8");
+  // The stored copy opens with its URL and a note; a desk pastes the headline and the text.
+  const body = stored.split(/\n\s*\n/).slice(1).join("\n\n");
+  const article = `某市国民经济和社会发展统计公报：人口与经济\n\n${body}`;
+  const labels = JSON.parse(fs.readFileSync(path.join(ROOT, "bench", "corpus", "10-city-bulletin-heldout.labels.json"), "utf8"));
+  const p = await openEditor();
+  const { page } = p;
+  await page.fill("#source-text", article);
+  await page.waitForFunction(() => document.querySelectorAll("#figures li.fig").length > 0, null, { timeout: 15000 });
+  const drafted = await page.locator("#figures li.fig").count();
+  assert.equal(drafted, labels.length, "one row per labelled figure");
+  await page.locator('[data-key="story:dek.zh"]').fill("人口、地区生产总值和产业结构");
+  await page.waitForFunction(() => !document.querySelector("#download-json").disabled, null, { timeout: 10000 });
+  await previewReady(page);
+
+  const file = await downloaded(page, () => page.click("#download-json"));
+  const json = JSON.parse(file.text);
+  assert.deepEqual(desk.validateDataset(json), []);
+  assert.deepEqual(desk.checkDataset(json, article), { errors: [], warnings: [] });
+  const snippet = await page.locator("#snippet").inputValue();
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ri-editor-unseen-"));
+  try {
+    fs.cpSync(path.join(SITE, "dist"), path.join(dir, "dist"), { recursive: true });
+    fs.writeFileSync(path.join(dir, file.name), file.text);
+    const local = snippet.replace(/src="[^"]*embed\.js"/, 'src="./dist/embed.js"');
+    fs.writeFileSync(path.join(dir, "index.html"), `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>News</title></head><body><main>\n${local}</main></body></html>\n`);
+    const news = await serve(dir);
+    try {
+      const q = await newPage(site.browser, { width: 760, height: 1000, reducedMotion: "reduce" });
+      await q.page.goto(news.url + "/");
+      await q.page.waitForFunction(() => document.querySelector("revitalization-infographic")?.dataset.state === "ready", null, { timeout: 15000 });
+      // Every figure, in the widget's table of all figures, as the article writes it.
+      const csv = await q.page.evaluate(() => document.querySelector("revitalization-infographic").infographic.toCsv());
+      const missing = labels.map((l) => l.written).filter((w) => !csv.includes(w));
+      assert.deepEqual(missing, [], "figures the widget does not write as the article does");
+      q.assertClean("the news page");
+      await q.close();
+    } finally {
+      await news.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  p.assertClean("editor with an unseen article");
   await p.close();
 });
 
