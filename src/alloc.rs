@@ -1,7 +1,7 @@
 //! The reader's allocator, in place of Rust's default for wasm32 (dlmalloc): 2.4 KB less for
-//! a reader to download (issue 13: 116,759 → 114,319 B gzip), for a module that allocates in bursts (a render, an
-//! update) and frees nearly all of each burst before the next. The desk's module keeps
-//! dlmalloc (see `HEAP`).
+//! a reader to download (issue 13: 116,759 → 114,319 B gzip), for a module that allocates in
+//! bursts (a render, an update) and frees nearly all of each burst before the next. The
+//! desk's module keeps dlmalloc (see `HEAP`).
 //!
 //! Small blocks (up to 32 KiB) come in 40 size classes, four to each doubling (16, 32, 48, 64,
 //! 80, 96, 112, 128, 160, …), so a block wastes less than a quarter of itself; each class has
