@@ -47,34 +47,10 @@ const distWasm = path.join(ROOT, "dist", `${NAME}_bg.wasm`);
 const same = fs.existsSync(distWasm) ? Buffer.compare(plain, fs.readFileSync(distWasm)) === 0 : null;
 
 // ---------------------------------------------------------------------------------------------
-// Reading the module: sections, function bodies, the name section, data segments
-
-function sections(b) {
-  let p = 8;
-  const out = [];
-  const leb = () => {
-    let r = 0;
-    let s = 0;
-    let x;
-    do {
-      x = b[p++];
-      r += (x & 0x7f) * 2 ** s;
-      s += 7;
-    } while (x & 0x80);
-    return r;
-  };
-  while (p < b.length) {
-    const id = b[p++];
-    const len = leb();
-    out.push({ id, start: p, end: p + len });
-    p += len;
-  }
-  return out;
-}
+// Reading the module: its sections, then the function bodies, the name section, data segments
 
 function readModule(b) {
-  const out = sections(b);
-  let p = 0;
+  let p = 8;
   const leb = () => {
     let r = 0;
     let s = 0;
@@ -92,6 +68,13 @@ function readModule(b) {
     p += n;
     return s;
   };
+  const out = [];
+  while (p < b.length) {
+    const id = b[p++];
+    const len = leb();
+    out.push({ id, start: p, end: p + len });
+    p += len;
+  }
   let imported = 0;
   const bodies = [];
   const names = new Map();
