@@ -3,7 +3,7 @@
 // headless Chromium (Debian's /usr/bin/chromium through playwright-core), on 127.0.0.1.
 //
 //   node bench/run.mjs [--runs N] [--contenders widget,vanilla,…] [--sizes story,1000,10000,20000]
-//                      [--no-twenty] [--mobile] [--profile] [--screenshots] [--out FILE]
+//                      [--no-twenty] [--mobile] [--preload] [--profile] [--screenshots] [--out FILE]
 //   node bench/run.mjs --update-readme
 //
 // Builds nothing: it needs dist/ (bash scripts/build.sh). Installs bench/'s own devDependencies
@@ -15,6 +15,8 @@
 // Slow 4G, 1.6 Mbps down, 150 ms round trip, CPU slowed ×4, through the DevTools protocol; a
 // 412×823 viewport; files served gzip-encoded as a CDN would), the story only unless --sizes
 // says otherwise, and writes bench/results-mobile.md.
+// --preload gives the widget's pages the two hints of docs/embedding.md (the .wasm and the glue
+// fetched while the page is parsed, for a graphic in the first screen) besides the script tag.
 // --profile instead records a CPU profile of the widget's pages and prints where time goes;
 // --screenshots instead saves a picture of every page's graphic into bench/out/screenshots/;
 // --update-readme only rewrites docs/benchmark.md (the README links it) from bench/results.md.
@@ -54,6 +56,7 @@ function parseArgs(argv) {
     else if (key === "--sizes") opts.sizes = value().split(",");
     else if (key === "--no-twenty") opts.twenty = false;
     else if (key === "--mobile") opts.mobile = true;
+    else if (key === "--preload") opts.preload = true;
     else if (key === "--profile") opts.profile = true;
     else if (key === "--screenshots") opts.screenshots = true;
     else if (key === "--update-readme") opts.updateReadme = true;
@@ -248,7 +251,11 @@ async function prepareSite() {
   }
 
   const template = await fsp.readFile(path.join(PAGES, "article.html"), "utf8");
-  const widgetHead = `    <script type="module" src="./dist/embed.js"></script>`;
+  const hints = [
+    `    <link rel="preload" href="./dist/revitalization_infographic_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
+    `    <link rel="modulepreload" href="./dist/revitalization_infographic.js">`,
+  ];
+  const widgetHead = [...(opts.preload ? hints : []), `    <script type="module" src="./dist/embed.js"></script>`].join("\n");
   const widgetEl = (src) =>
     `        <revitalization-infographic lang="zh"${src ? ` src="${src}"` : ""}></revitalization-infographic>`;
   for (const size of ["story", 1000, 10000, 20000]) {
@@ -589,6 +596,11 @@ function table({ host, samples, bytes, datasets, problems, seconds }) {
     opts.mobile
       ? `- **mobile profile**: viewport ${VIEWPORT.width}×${VIEWPORT.height}, device scale ${SCALE}, touch; Slow 4G through the DevTools protocol (${MOBILE.latency} ms latency, ${((MOBILE.download * 8) / 1024 / 1024).toFixed(2)} Mbps down, ${Math.round((MOBILE.upload * 8) / 1024)} kbps up), CPU slowed ×${MOBILE.cpu}; files served gzip-encoded (level 9) from 127.0.0.1`
       : `- viewport ${VIEWPORT.width}×${VIEWPORT.height}, device scale 1; pages served from 127.0.0.1 without compression or throttling: times are CPU time on this machine, not network time`,
+  );
+  lines.push(
+    opts.preload
+      ? "- the widget's pages: the script tag and the element, with the two preload hints of docs/embedding.md (`--preload`)"
+      : "- the widget's pages: the script tag and the element, as docs/embedding.md gives them (no preload hints)",
   );
   lines.push(`- libraries: ${libVersions()}`);
   lines.push("");

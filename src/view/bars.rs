@@ -308,7 +308,7 @@ fn tick_label(value: f64, kind: Kind, lang: Lang) -> String {
     }
     let s = format_number(value, &nf);
     // A bare "0 yuan" tick reads oddly; the axis title carries the unit.
-    s.trim_end_matches(" yuan").to_owned()
+    s.strip_suffix(" yuan").unwrap_or(&s).to_owned()
 }
 
 /// An axis or grid line, visible where no stylesheet gives it a stroke.

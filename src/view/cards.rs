@@ -100,7 +100,7 @@ pub(super) fn rings(figs: &[&Figure], stats: &Stats, o: &ViewOptions) -> Node {
 fn term_line(f: &Figure, lang: Lang) -> Option<Element> {
     let t = f.term.as_ref()?;
     // A label that already names the term (“一办九组”) needs no second line saying it.
-    if f.label.get(lang).contains(t.get(lang)) {
+    if super::find_str(f.label.get(lang), t.get(lang)).is_some() {
         return None;
     }
     let shown = if lang == Lang::Zh {

@@ -40,6 +40,19 @@ fn count(n: usize, lang: Lang) -> String {
     format_plain(n as f64, 0, lang == Lang::En)
 }
 
+/// `items.join(sep)` for owned strings, written out: std's `join` is instantiated once per
+/// element type, and the `&str` one is in the module already (about 1 KB a copy).
+fn joined(items: &[String], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, s) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(s);
+    }
+    out
+}
+
 /// "a, b and c" in en; zh lists take 、 throughout, as the newsroom writes them.
 fn list(items: &[&str], lang: Lang) -> String {
     match (lang, items) {
@@ -202,9 +215,9 @@ pub fn describe_section(
     let title = section.title.get(lang);
     let more = figures.len().saturating_sub(LIST_AT_MOST);
     let mut out = if zh {
-        format!("{title}：{}", items.join("；"))
+        format!("{title}：{}", joined(&items, "；"))
     } else {
-        format!("{title}. {}", items.join("; "))
+        format!("{title}. {}", joined(&items, "; "))
     };
     if more > 0 {
         let n = count(more, lang);
@@ -230,9 +243,9 @@ pub fn describe_section(
         .collect();
     if !derived.is_empty() {
         out.push_str(&if zh {
-            format!("据此推算，{}。", derived.join("；"))
+            format!("据此推算，{}。", joined(&derived, "；"))
         } else {
-            format!(" Derived: {}.", derived.join("; "))
+            format!(" Derived: {}.", joined(&derived, "; "))
         });
     }
     if let Some(w) = warnings_sentence(stats, Some(&ids), lang) {

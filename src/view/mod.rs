@@ -443,6 +443,19 @@ fn chart_figure(o: &ViewOptions, caption: String) -> Element {
     }
 }
 
+/// Where `needle` first occurs in `hay`, in bytes; `Some(0)` for an empty needle. A plain
+/// search of the bytes (UTF-8 keeps a character's bytes from matching inside another's), used
+/// instead of `str::find`/`contains`/`split_once` with a `&str`: std's substring searcher
+/// carries a slicing panic whose message prints a `char` with `Debug`, and that alone keeps
+/// `core::fmt`'s escaping and the Unicode tables in the reader's wasm.
+pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    if n.is_empty() {
+        return Some(0);
+    }
+    h.windows(n.len()).position(|w| w == n)
+}
+
 /// Colours as SVG presentation attributes (`fill="…"`, which a strict CSP allows): how marks
 /// look where the widget's stylesheet is not, in the static fallback; the stylesheet's rules
 /// override every one of them in the widget.

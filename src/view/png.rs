@@ -2,7 +2,8 @@
 
 /// The bytes of a `data:…;base64,` URL; `None` when it is not one.
 pub fn data_url_bytes(url: &str) -> Option<Vec<u8>> {
-    let (_, b64) = url.split_once(";base64,")?;
+    const MARK: &str = ";base64,";
+    let b64 = url.get(super::find_str(url, MARK)? + MARK.len()..)?;
     let mut out = Vec::with_capacity(b64.len() / 4 * 3);
     let (mut acc, mut bits) = (0u32, 0u32);
     for c in b64.bytes() {

@@ -82,12 +82,42 @@ pub fn wrap(s: &str, max_px: f64, font_px: f64) -> Vec<String> {
 }
 
 /// Marks that may not start a line (closing) or end one (opening), in Chinese and Latin text.
+// `matches!`, not `"…".contains(c)`: for a char outside ASCII that searches with std's substring
+// searcher, whose slicing panic keeps `char`'s Debug and the Unicode tables in the wasm.
 fn is_closing(c: char) -> bool {
-    ")]},.:;!?”’）】》〉」』，。、：；！？".contains(c)
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '!'
+            | '?'
+            | '”'
+            | '’'
+            | '）'
+            | '】'
+            | '》'
+            | '〉'
+            | '」'
+            | '』'
+            | '，'
+            | '。'
+            | '、'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+    )
 }
 
 fn is_opening(c: char) -> bool {
-    "([{“‘（【《〈「『".contains(c)
+    matches!(
+        c,
+        '(' | '[' | '{' | '“' | '‘' | '（' | '【' | '《' | '〈' | '「' | '『'
+    )
 }
 
 /// Words with their leading space for Latin text; single characters for CJK. Punctuation stays
