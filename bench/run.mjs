@@ -925,6 +925,17 @@ async function updateReadme() {
         .replace(/^Targets \(issue 13\):/m, "The issue's targets, from the same run:")
         .trim()}\n`
     : "";
+  // The same profile with the two preload hints of docs/embedding.md (--mobile --preload
+  // --out bench/results-mobile-preload.md), when there is one.
+  const preloadFile = path.join(BENCH, "results-mobile-preload.md");
+  const preload = fs.existsSync(preloadFile)
+    ? `\n## On a phone, with the preload hints (\`node bench/run.mjs --mobile --preload --out bench/results-mobile-preload.md\`)\n\n${(await fsp.readFile(preloadFile, "utf8"))
+        .split("\n")
+        .slice(1)
+        .join("\n")
+        .replace(/^Targets \(issue 13\):/m, "The issue's targets, from the same run:")
+        .trim()}\n`
+    : "";
   const section = `# Benchmark
 
 \`\`\`sh
@@ -963,7 +974,7 @@ wasm function names when \`target/\` holds the build of \`dist/\`),
 The latest run:
 
 ${body}
-${mobile}
+${mobile}${preload}
 ${WHY}`;
   await fsp.writeFile(doc, `${section.trim()}\n`);
   console.log("docs/benchmark.md now holds bench/results.md");

@@ -156,12 +156,17 @@ fn find_anchors(tree: &VNode, mounted: &Mounted) -> Anchors {
         } else if e.get_attr("data-countup").is_some() {
             a.countup = m.children.first().map(|c| c.id);
         } else if let Some(key) = e.get_attr("data-overview") {
+            // The overview's own subtree, walked in place (a clone of it cost half a KB of code).
             let mut cursor = None;
-            walk(&VNode::Element(e.clone()), m, &mut |c, cm| {
+            let mut find = |c: &VElement, cm: &Mounted| {
                 if has_class(c, "ri-cursor") {
                     cursor = Some(cm.id);
                 }
-            });
+            };
+            find(e, m);
+            for (c, cm) in e.children.iter().zip(&m.children) {
+                walk(c, cm, &mut find);
+            }
             if let Some(id) = cursor {
                 a.cursors.push((key.to_owned(), id));
             }

@@ -56,6 +56,7 @@ fn parse_parts(text: &str) -> (Result<Value, String>, Option<Failure>) {
     // drops it; so does this parser, or a file would load in one place and not the other.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut p = Parser {
+        text,
         bytes: text.as_bytes(),
         pos: 0,
         depth: 0,

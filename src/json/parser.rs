@@ -13,6 +13,8 @@ pub struct Failure {
 }
 
 pub struct Parser<'a> {
+    /// The text, and the same as bytes: strings are sliced from the text, so no UTF-8 check.
+    pub text: &'a str,
     pub bytes: &'a [u8],
     pub pos: usize,
     pub depth: u32,
@@ -28,8 +30,13 @@ impl Parser<'_> {
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or(&[]))
-            .chars()
+        // Characters, not bytes: every byte that does not continue a UTF-8 sequence starts one
+        // (the text is a `str`), without a lossy decode's code in the module.
+        let column = before
+            .get(line_start..)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
             .count()
             + 1;
         self.failed.set(Some(Failure {
@@ -157,10 +164,11 @@ impl Parser<'_> {
         let digits = self
             .bytes
             .get(self.pos..self.pos + 4)
-            // from_str_radix alone would take "+abc".
-            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            // Digit by digit: from_str_radix would take "+abc", and wants a str.
+            .and_then(|h| {
+                h.iter()
+                    .try_fold(0u32, |n, &b| Some(n * 16 + char::from(b).to_digit(16)?))
+            })
             .ok_or_else(|| self.error("invalid \\u escape"))?;
         self.pos += 4;
         Ok(digits)
@@ -177,10 +185,8 @@ impl Parser<'_> {
                 }
                 self.pos += 1;
             }
-            // The input is a &str, and we only stop at ASCII bytes, so this slice is UTF-8.
-            out.push_str(
-                std::str::from_utf8(self.bytes.get(start..self.pos).unwrap_or(&[])).unwrap_or(""),
-            );
+            // We only stop at ASCII bytes, so both ends are character boundaries of the text.
+            out.push_str(self.text.get(start..self.pos).unwrap_or(""));
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
