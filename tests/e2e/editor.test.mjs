@@ -174,6 +174,37 @@ test("the Xi'an article: draft, review, preview in place, publish, and nothing l
         assert.equal(await q.page.evaluate(() => document.querySelector("revitalization-infographic").infographic.toCsv()), previewCsv);
         q.assertClean("the news page");
         await q.close();
+
+        // The graphic in the first screen: the snippet with its two preload hints, addressed
+        // beside embed.js; on the news page each file is fetched once, with no warning.
+        await page.getByLabel(/first screen/).check();
+        await page.waitForFunction(() => document.querySelector("#snippet").value.startsWith("<link"), null, { timeout: 5000 });
+        const hinted = await page.locator("#snippet").inputValue();
+        assert.ok(
+          hinted.startsWith(
+            '<link rel="preload" href="./dist/revitalization_infographic_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n' +
+              '<link rel="modulepreload" href="./dist/revitalization_infographic.js">\n' +
+              snippet.split("\n")[0],
+          ),
+          hinted.slice(0, 300),
+        );
+        assert.equal(hinted.split("\n").slice(2).join("\n"), snippet, "the rest of the snippet is the same");
+        fs.writeFileSync(path.join(dir, "early.html"), `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>News</title></head><body><main><h1>新闻</h1>\n${hinted}</main></body></html>\n`);
+        const e = await newPage(site.browser, { width: 760, height: 1000, reducedMotion: "reduce" });
+        const fetched = [];
+        const warnings = [];
+        e.page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+        e.page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+        await e.page.goto(news.url + "/early.html");
+        await e.page.waitForFunction(() => document.querySelector("revitalization-infographic")?.dataset.state === "ready", null, { timeout: 15000 });
+        assert.equal(await e.page.evaluate(() => document.querySelector("revitalization-infographic").infographic.toCsv()), previewCsv);
+        await e.page.waitForTimeout(3500); // Chromium warns of an unused preload after the load event
+        assert.equal(fetched.filter((u) => u.endsWith(".wasm")).length, 1, fetched.join(", "));
+        assert.equal(fetched.filter((u) => u.endsWith("/revitalization_infographic.js")).length, 1, fetched.join(", "));
+        assert.deepEqual(warnings, []);
+        e.assertClean("the news page with preload hints");
+        await e.close();
+        await page.getByLabel(/first screen/).uncheck();
         const noJs = await newPage(site.browser, { width: 760, height: 1000, javaScriptEnabled: false });
         await noJs.page.goto(news.url + "/");
         const text = await noJs.page.locator("revitalization-infographic").textContent();

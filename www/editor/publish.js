@@ -14,9 +14,23 @@ export function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-/** The snippet a news page pastes where the graphic belongs. */
-export function snippet({ embedUrl, src, lang, fallback }) {
+/**
+ * The two hints of docs/embedding.md for a graphic in the article's first screen: the .wasm
+ * and the glue fetched while the page is parsed. Both sit beside embed.js, so their addresses
+ * are embed.js's with its file name replaced (relative stays relative).
+ */
+function hints(embedUrl) {
+  const beside = (name) => embedUrl.replace(/[^/]*$/, name);
   return [
+    `<link rel="preload" href="${escapeHtml(beside("revitalization_infographic_bg.wasm"))}" as="fetch" type="application/wasm" crossorigin>`,
+    `<link rel="modulepreload" href="${escapeHtml(beside("revitalization_infographic.js"))}">`,
+  ];
+}
+
+/** The snippet a news page pastes where the graphic belongs. */
+export function snippet({ embedUrl, src, lang, fallback, early = false }) {
+  return [
+    ...(early ? hints(embedUrl) : []),
     `<script type="module" src="${escapeHtml(embedUrl)}"></script>`,
     `<revitalization-infographic src="${escapeHtml(src)}" lang="${lang}">`,
     fallback.trim(),
@@ -31,6 +45,7 @@ export function mountPublish(app) {
   const embed = h("input", { type: "url", id: uid("embed"), value: new URL("dist/embed.js", document.baseURI).href, spellcheck: "false" });
   const langSel = h("select", { id: uid("slang") });
   const code = h("textarea", { id: "snippet", rows: 8, readonly: true, spellcheck: "false" });
+  const early = h("input", { type: "checkbox", id: uid("early") });
   const done = h("p", { role: "status", class: "hint", id: "publish-done" });
   const button = (id, text, onclick) => h("button", { type: "button", id, text, onclick, disabled: true });
   const buttons = [
@@ -62,20 +77,27 @@ export function mountPublish(app) {
     h("div", { class: "buttons" }, buttons),
     done,
     h("div", { class: "grid" }, field("Address of embed.js on your site", embed), field("Language of the snippet", langSel)),
+    h(
+      "label",
+      { class: "check", for: early.id },
+      early,
+      " The graphic is in the article's first screen: fetch its files while the page loads (two preload hints; leave it off further down, where they would cost readers who never scroll to it)",
+    ),
     field("The embed snippet (the script tag, the element, and the static fallback for readers without JavaScript)", code),
   );
   embed.addEventListener("input", () => show(app.result));
+  early.addEventListener("change", () => show(app.result));
   langSel.addEventListener("change", () => show(app.result));
 
   function current() {
     const { dataset } = app.result;
     const lang = langSel.value || dataset.languages[0];
     const r = app.desk.fallbackHtml(dataset, lang);
-    return { dataset, lang, fallback: r.html ?? "", embedUrl: embed.value.trim() };
+    return { dataset, lang, fallback: r.html ?? "", embedUrl: embed.value.trim(), early: early.checked };
   }
 
   function openTestPage() {
-    const { dataset, lang, fallback, embedUrl } = current();
+    const { dataset, lang, fallback, embedUrl, early: hinted } = current();
     const json = URL.createObjectURL(new Blob([JSON.stringify(dataset)], { type: "application/json" }));
     const abs = new URL(embedUrl || "dist/embed.js", document.baseURI).href;
     const title = dataset.story.title[lang] ?? "";
@@ -88,7 +110,7 @@ export function mountPublish(app) {
       '<main style="max-width:720px;margin:0 auto;padding:16px 20px">',
       `<h1 style="font-size:28px;line-height:1.3">${escapeHtml(title)}</h1>`,
       `<p>A plain page with the snippet for “${escapeHtml(dataset.story.id)}” pasted in (its src points at this story's dataset).</p>`,
-      snippet({ embedUrl: abs, src: json, lang, fallback }),
+      snippet({ embedUrl: abs, src: json, lang, fallback, early: hinted }),
       "</main></body></html>",
     ].join("\n");
     const url = URL.createObjectURL(new Blob([page], { type: "text/html" }));
@@ -118,8 +140,8 @@ export function mountPublish(app) {
       code.value = "";
       return;
     }
-    const { lang, fallback, embedUrl } = current();
-    code.value = snippet({ embedUrl, src: `${dataset.story.id}.json`, lang, fallback });
+    const { lang, fallback, embedUrl, early: hinted } = current();
+    code.value = snippet({ embedUrl, src: `${dataset.story.id}.json`, lang, fallback, early: hinted });
   }
 
   return { show };
