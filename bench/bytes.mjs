@@ -4,9 +4,10 @@
 //
 //   node bench/bytes.mjs [--markdown]
 //
-// Builds the reader's wasm as wasm-pack does (cargo build --release for wasm32, no features;
-// wasm-bindgen; wasm-opt with Cargo.toml's flags), once more with -g for the names, checks that
-// without them it is byte for byte dist/'s (when dist/ is there), and prints a table: for each
+// Builds the reader's wasm as scripts/build.sh does (cargo build --release for wasm32, no
+// features; wasm-bindgen; wasm-opt with Cargo.toml's flags; the short import names of
+// scripts/short-imports.mjs), once more with -g for the names, checks that without them it is
+// byte for byte dist/'s (when dist/ is there), and prints a table: for each
 // area its code bytes (function bodies, raw) and those bodies gzipped alone (gzip -9, Node's
 // zlib, as the size budget measures). Areas compress together better than alone, so the gzip
 // column adds up to more than the module's gzip; the raw column adds up exactly. Needs what
@@ -17,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { execFileSync } from "node:child_process";
+import { shortenImports } from "../scripts/short-imports.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "bench", "out", "bytes");
@@ -42,6 +44,9 @@ const flags = JSON.parse(/^wasm-opt\s*=\s*(\[.*\])/m.exec(fs.readFileSync(path.j
 const bg = path.join(OUT, `${NAME}_bg.wasm`);
 run("wasm-opt", [...flags, bg, "-o", path.join(OUT, "plain.wasm")]);
 run("wasm-opt", [...flags, "-g", bg, "-o", path.join(OUT, "named.wasm")]);
+// As scripts/build.sh leaves dist/'s: the imports from the glue renamed a, b, … in order.
+shortenImports(path.join(OUT, "plain.wasm"));
+shortenImports(path.join(OUT, "named.wasm"));
 const plain = fs.readFileSync(path.join(OUT, "plain.wasm"));
 const distWasm = path.join(ROOT, "dist", `${NAME}_bg.wasm`);
 const same = fs.existsSync(distWasm) ? Buffer.compare(plain, fs.readFileSync(distWasm)) === 0 : null;

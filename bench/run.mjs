@@ -855,12 +855,16 @@ async function namedWasm() {
     execFileSync("wasm-bindgen", [art, "--out-dir", dir, "--target", "web"], { env, stdio: "pipe" });
     const bg = path.join(dir, "revitalization_infographic_bg.wasm");
     execFileSync("wasm-opt", [...flags, bg, "-o", path.join(dir, "plain.wasm")], { env, stdio: "pipe" });
+    // dist/'s glue calls its imports by the short names scripts/build.sh gave them.
+    const { shortenImports } = await import("../scripts/short-imports.mjs");
+    shortenImports(path.join(dir, "plain.wasm"));
     const same = Buffer.compare(fs.readFileSync(path.join(dir, "plain.wasm")), fs.readFileSync(path.join(DIST, "revitalization_infographic_bg.wasm"))) === 0;
     if (!same) {
       console.log("profile: target/'s wasm is not the one in dist/ (rebuild with scripts/build.sh): wasm functions show as indices");
       return;
     }
     execFileSync("wasm-opt", [...flags, "-g", bg, "-o", path.join(dir, "named.wasm")], { env, stdio: "pipe" });
+    shortenImports(path.join(dir, "named.wasm"));
     await fsp.copyFile(path.join(dir, "named.wasm"), path.join(SITE, "dist", "revitalization_infographic_bg.wasm"));
     console.log("profile: serving dist/'s wasm with its name section (same code, rebuilt from target/ with -g)");
   } catch (e) {

@@ -36,3 +36,22 @@ test("every downloaded file and the total stay within size-budget.json", () => {
   const unbudgeted = served.filter((f) => !(f in budget));
   assert.deepEqual(unbudgeted, []);
 });
+
+// scripts/short-imports.mjs ran on dist/'s reader: the module imports its glue's functions by
+// short names, the glue's import object holds those names and none of the long ones, and the
+// two still agree (every name the module asks for is a key the glue gives).
+test("the reader's module and glue meet on short import names", async () => {
+  const wasm = new WebAssembly.Module(fs.readFileSync(path.join(DIST, "revitalization_infographic_bg.wasm")));
+  const fromGlue = WebAssembly.Module.imports(wasm).filter((i) => i.module === "./revitalization_infographic_bg.js");
+  assert.ok(fromGlue.length > 100, `${fromGlue.length} imports from the glue`);
+  const long = fromGlue.filter((i) => i.name.length > 2).map((i) => i.name);
+  assert.deepEqual(long, [], "every import from the glue has a name of one or two letters");
+  const glue = fs.readFileSync(path.join(DIST, "revitalization_infographic.js"), "utf8");
+  assert.doesNotMatch(glue, /__wbg_\w+_[0-9a-f]{16}/, "no long wasm-bindgen import name is left in the glue");
+  // The object the glue instantiates the module with, from its own __wbg_get_imports().
+  const keys = new Set(
+    [...glue.matchAll(/[{,]([A-Za-z]{1,2}):(?:function|\()/g)].map((m) => m[1]),
+  );
+  const missing = fromGlue.filter((i) => !keys.has(i.name)).map((i) => i.name);
+  assert.deepEqual(missing, [], "the glue gives every import the module asks for");
+});

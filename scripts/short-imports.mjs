@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// Shortens the names at the JS/wasm boundary that no minifier can reach: each function the
+// wasm-bindgen glue hands the module (`__wbg_setAttribute_d34548c2864f56e6`, a name and a
+// 64-bit hash, 135 of them) becomes `a`, `b`, … `Z`, `ba`, … in the module's import section
+// and in the glue's import object alike. Emscripten and webpack do the same to their wasm
+// imports. The hashes were a third of what the two files' gzip could not squeeze.
+//
+//   node scripts/short-imports.mjs MODULE.wasm GLUE.js   both rewritten in place
+//   node scripts/short-imports.mjs MODULE.wasm           the module alone (a twin of one whose
+//                                                        glue is already rewritten: the names
+//                                                        follow the imports' order)
+//
+// Only the glue's own module (`./NAME_bg.js`) is renamed; the snippets' imports keep their
+// names, which are the functions src/dom/glue.js exports. scripts/build.sh runs it on dist/'s
+// reader after terser; pkg/ (which the browser tests load) keeps the long names for reading.
+
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/**
+ * The n-th short name (0 → "a", 51 → "Z", 52 → "ba", …). They are keys of an object literal
+ * and names of a module's imports, where even a keyword is allowed.
+ */
+export function shortName(n) {
+  let s = "";
+  let i = n;
+  do {
+    s = LETTERS[i % 52] + s;
+    i = Math.floor(i / 52);
+  } while (i > 0);
+  return s;
+}
+
+function readLeb(buf, p) {
+  let r = 0;
+  let shift = 0;
+  let x;
+  do {
+    x = buf[p++];
+    r += (x & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (x & 0x80);
+  return [r, p];
+}
+
+function leb(n) {
+  const out = [];
+  do {
+    let x = n % 128;
+    n = Math.floor(n / 128);
+    if (n) x |= 0x80;
+    out.push(x);
+  } while (n);
+  return Buffer.from(out);
+}
+
+const name = (s) => {
+  const bytes = Buffer.from(s, "utf8");
+  return Buffer.concat([leb(bytes.length), bytes]);
+};
+
+/**
+ * The module with the imports from `glueModule` renamed in order; returns the new bytes and
+ * the map from old names to new. Every other section is copied as it is.
+ */
+export function renameImports(wasm, glueModule = null) {
+  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("not a WebAssembly module");
+  const parts = [wasm.subarray(0, 8)];
+  const map = new Map();
+  let p = 8;
+  while (p < wasm.length) {
+    const id = wasm[p];
+    const [len, start] = readLeb(wasm, p + 1);
+    const end = start + len;
+    if (id !== 2) {
+      parts.push(wasm.subarray(p, end));
+      p = end;
+      continue;
+    }
+    let [count, r] = readLeb(wasm, start);
+    const items = [];
+    for (let i = 0; i < count; i++) {
+      let n;
+      [n, r] = readLeb(wasm, r);
+      const module = wasm.subarray(r, r + n).toString("utf8");
+      r += n;
+      [n, r] = readLeb(wasm, r);
+      const field = wasm.subarray(r, r + n).toString("utf8");
+      r += n;
+      const desc = r;
+      const kind = wasm[r++];
+      if (kind === 0) [, r] = readLeb(wasm, r); // a function: its type
+      else if (kind === 1 || kind === 2) {
+        if (kind === 1) r++; // a table: its element type
+        let flags;
+        [flags, r] = readLeb(wasm, r);
+        [, r] = readLeb(wasm, r);
+        if (flags & 1) [, r] = readLeb(wasm, r);
+      } else if (kind === 3) r += 2; // a global: its type and mutability
+      else throw new Error(`import ${module}.${field}: unknown kind ${kind}`);
+      let renamed = field;
+      // wasm-bindgen's own module is `./NAME_bg.js`, whatever the file is called now.
+      glueModule ??= /^\.\/[\w-]+_bg\.js$/.test(module) ? module : null;
+      if (module === glueModule) {
+        if (map.has(field)) throw new Error(`import ${field} is there twice`);
+        renamed = shortName(map.size);
+        map.set(field, renamed);
+      }
+      items.push(Buffer.concat([name(module), name(renamed), wasm.subarray(desc, r)]));
+    }
+    if (r !== end) throw new Error("the import section does not end where it says");
+    const body = Buffer.concat([leb(count), ...items]);
+    parts.push(Buffer.from([2]), leb(body.length), body);
+    p = end;
+  }
+  return { wasm: Buffer.concat(parts), map };
+}
+
+/** The glue with each old name replaced; each must be there exactly once (its import key). */
+export function renameInGlue(glue, map) {
+  let out = glue;
+  for (const [from, to] of map) {
+    const at = out.indexOf(from);
+    if (at < 0 || out.indexOf(from, at + from.length) >= 0) {
+      throw new Error(`${from} is not in the glue exactly once: is it the glue of this module?`);
+    }
+    out = out.slice(0, at) + to + out.slice(at + from.length);
+  }
+  return out;
+}
+
+/** Rewrites the module (and its glue, when given) in place; returns how many names changed. */
+export function shortenImports(wasmPath, gluePath) {
+  const { wasm, map } = renameImports(fs.readFileSync(wasmPath));
+  if (map.size === 0) throw new Error(`${wasmPath} imports nothing from wasm-bindgen's glue`);
+  if (gluePath) {
+    const glue = renameInGlue(fs.readFileSync(gluePath, "utf8"), map);
+    fs.writeFileSync(gluePath, glue);
+  }
+  fs.writeFileSync(wasmPath, wasm);
+  return map.size;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [wasmPath, gluePath] = process.argv.slice(2);
+  if (!wasmPath) {
+    console.error("usage: node scripts/short-imports.mjs MODULE.wasm [GLUE.js]");
+    process.exit(2);
+  }
+  try {
+    const n = shortenImports(wasmPath, gluePath);
+    console.log(`short-imports: ${n} import names shortened in ${wasmPath}${gluePath ? ` and ${gluePath}` : ""}`);
+  } catch (e) {
+    console.error(`short-imports: ${e.message}`);
+    process.exit(1);
+  }
+}
