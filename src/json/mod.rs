@@ -142,6 +142,18 @@ mod tests {
     }
 
     #[test]
+    fn counts_the_error_column_in_characters() {
+        // Line 2: `  "标题": ` is 8 characters (12 bytes before the error), so `x` is the 9th.
+        let err = parse("{\n  \"标题\": x}").unwrap_err();
+        assert!(err.ends_with("at line 2 column 9"), "{err}");
+        // A string with escapes and CJK text is read back whole.
+        assert_eq!(
+            parse("\"西安\\u0041\\n乡村\""),
+            Ok(Value::String("西安A\n乡村".into()))
+        );
+    }
+
+    #[test]
     fn reports_malformed_text() {
         let err = parse("{\"a\": }").unwrap_err();
         assert!(err.contains("line 1"), "{err}");

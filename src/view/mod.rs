@@ -468,3 +468,29 @@ pub mod paint {
     pub const RING_TRACK: &str = "#c9ced6";
     pub const LINE: &str = "#9a9aa6";
 }
+
+#[cfg(test)]
+mod tests {
+    use super::find_str;
+
+    #[test]
+    fn find_str_finds_what_str_find_finds() {
+        for (hay, needle) in [
+            ("data:image/png;base64,iVBOR", ";base64,"),
+            ("一办九组", "九组"),
+            ("“一办九组”工作机制", "一办九组"),
+            ("abc", ""),
+            ("", ""),
+            ("", "a"),
+            ("aaab", "ab"),
+            ("九组", "组九"),
+            ("ab", "abc"),
+        ] {
+            assert_eq!(
+                find_str(hay, needle),
+                hay.find(needle),
+                "{hay:?} / {needle:?}"
+            );
+        }
+    }
+}
