@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { execFileSync } from "node:child_process";
-import { shortenImports } from "../scripts/short-imports.mjs";
+import { readLeb, shortenImports } from "../scripts/short-imports.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "bench", "out", "bytes");
@@ -57,14 +57,8 @@ const same = fs.existsSync(distWasm) ? Buffer.compare(plain, fs.readFileSync(dis
 function readModule(b) {
   let p = 8;
   const leb = () => {
-    let r = 0;
-    let s = 0;
-    let x;
-    do {
-      x = b[p++];
-      r += (x & 0x7f) * 2 ** s;
-      s += 7;
-    } while (x & 0x80);
+    let r;
+    [r, p] = readLeb(b, p);
     return r;
   };
   const str = () => {

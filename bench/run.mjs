@@ -919,27 +919,24 @@ async function updateReadme() {
     .join("\n")
     .replace(/^Targets \(issues 4 and 13\):/m, "The issues' targets, from the same run:")
     .trim();
-  // The mobile profile's run (--mobile), when there is one.
-  const mobileFile = path.join(BENCH, "results-mobile.md");
-  const mobile = fs.existsSync(mobileFile)
-    ? `\n## On a phone: the mobile profile (\`node bench/run.mjs --mobile\`)\n\n${(await fsp.readFile(mobileFile, "utf8"))
-        .split("\n")
-        .slice(1)
-        .join("\n")
-        .replace(/^Targets \(issue 13\):/m, "The issue's targets, from the same run:")
-        .trim()}\n`
-    : "";
-  // The same profile with the two preload hints of docs/embedding.md (--mobile --preload
-  // --out bench/results-mobile-preload.md), when there is one.
-  const preloadFile = path.join(BENCH, "results-mobile-preload.md");
-  const preload = fs.existsSync(preloadFile)
-    ? `\n## On a phone, with the preload hints (\`node bench/run.mjs --mobile --preload --out bench/results-mobile-preload.md\`)\n\n${(await fsp.readFile(preloadFile, "utf8"))
-        .split("\n")
-        .slice(1)
-        .join("\n")
-        .replace(/^Targets \(issue 13\):/m, "The issue's targets, from the same run:")
-        .trim()}\n`
-    : "";
+  // A mobile run's results, under its own heading, when the file is there: the profile's own
+  // run (--mobile), and the same profile with the two preload hints of docs/embedding.md.
+  const phone = async (file, heading) => {
+    const p = path.join(BENCH, file);
+    if (!fs.existsSync(p)) return "";
+    const body = (await fsp.readFile(p, "utf8"))
+      .split("\n")
+      .slice(1)
+      .join("\n")
+      .replace(/^Targets \(issue 13\):/m, "The issue's targets, from the same run:")
+      .trim();
+    return `\n## ${heading}\n\n${body}\n`;
+  };
+  const mobile = await phone("results-mobile.md", "On a phone: the mobile profile (`node bench/run.mjs --mobile`)");
+  const preload = await phone(
+    "results-mobile-preload.md",
+    "On a phone, with the preload hints (`node bench/run.mjs --mobile --preload --out bench/results-mobile-preload.md`)",
+  );
   const section = `# Benchmark
 
 \`\`\`sh

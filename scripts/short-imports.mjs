@@ -34,7 +34,8 @@ export function shortName(n) {
   return s;
 }
 
-function readLeb(buf, p) {
+/** The unsigned LEB128 number at `p`, and where it ends. */
+export function readLeb(buf, p) {
   let r = 0;
   let shift = 0;
   let x;

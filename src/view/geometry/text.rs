@@ -82,42 +82,20 @@ pub fn wrap(s: &str, max_px: f64, font_px: f64) -> Vec<String> {
 }
 
 /// Marks that may not start a line (closing) or end one (opening), in Chinese and Latin text.
-// `matches!`, not `"…".contains(c)`: for a char outside ASCII that searches with std's substring
-// searcher, whose slicing panic keeps `char`'s Debug and the Unicode tables in the wasm.
+// Slices of chars, not `"…".contains(c)`: for a char outside ASCII that searches with std's
+// substring searcher, whose slicing panic keeps `char`'s Debug and the Unicode tables in the wasm.
+const CLOSING: &[char] = &[
+    ')', ']', '}', ',', '.', ':', ';', '!', '?', '”', '’', '）', '】', '》', '〉', '」', '』',
+    '，', '。', '、', '：', '；', '！', '？',
+];
+const OPENING: &[char] = &['(', '[', '{', '“', '‘', '（', '【', '《', '〈', '「', '『'];
+
 fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        ')' | ']'
-            | '}'
-            | ','
-            | '.'
-            | ':'
-            | ';'
-            | '!'
-            | '?'
-            | '”'
-            | '’'
-            | '）'
-            | '】'
-            | '》'
-            | '〉'
-            | '」'
-            | '』'
-            | '，'
-            | '。'
-            | '、'
-            | '：'
-            | '；'
-            | '！'
-            | '？'
-    )
+    CLOSING.contains(&c)
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '(' | '[' | '{' | '“' | '‘' | '（' | '【' | '《' | '〈' | '「' | '『'
-    )
+    OPENING.contains(&c)
 }
 
 /// Words with their leading space for Latin text; single characters for CJK. Punctuation stays
