@@ -229,8 +229,9 @@ function pageName(contender, size) {
 
 async function prepareSite() {
   need(path.join(DIST, "embed.js"), "run `bash scripts/build.sh` first");
-  need(path.join(DIST, "revitalization_infographic.js"), "run `bash scripts/build.sh` first");
-  need(path.join(DIST, "revitalization_infographic_bg.wasm"), "run `bash scripts/build.sh` first");
+  for (const f of ["reader.js", "reader_bg.wasm", "revitalization_infographic.js", "revitalization_infographic_bg.wasm"]) {
+    need(path.join(DIST, f), "run `bash scripts/build.sh` first");
+  }
   ensureNodeModules();
 
   await fsp.rm(SITE, { recursive: true, force: true });
@@ -243,17 +244,22 @@ async function prepareSite() {
   for (const f of Object.values(LIBS).flat()) {
     await fsp.copyFile(path.join(BENCH, "node_modules", f), path.join(SITE, "lib", path.basename(f)));
   }
+  // The widget's copy of each dataset is sealed, as the desk publishes it (the full module's
+  // sealDataset, run here in Node), so embed.js shows it with the reader's module alone.
+  const full = await import(path.join(DIST, "revitalization_infographic.js"));
+  full.initSync({ module: fs.readFileSync(path.join(DIST, "revitalization_infographic_bg.wasm")) });
   const datasets = {};
   for (const n of [1000, 10000, 20000]) {
     const text = JSON.stringify(bigDataset(n));
     await fsp.writeFile(path.join(SITE, "data", `big-${n}.json`), text);
+    await fsp.writeFile(path.join(SITE, "data", `big-${n}.sealed.json`), full.sealDataset(text));
     datasets[n] = text.length;
   }
 
   const template = await fsp.readFile(path.join(PAGES, "article.html"), "utf8");
   const hints = [
-    `    <link rel="preload" href="./dist/revitalization_infographic_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
-    `    <link rel="modulepreload" href="./dist/revitalization_infographic.js">`,
+    `    <link rel="preload" href="./dist/reader_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
+    `    <link rel="modulepreload" href="./dist/reader.js">`,
   ];
   const widgetHead = [...(opts.preload ? hints : []), `    <script type="module" src="./dist/embed.js"></script>`].join("\n");
   const widgetEl = (src) =>
@@ -263,7 +269,7 @@ async function prepareSite() {
     // The widget: one script tag and the element, as a news page embeds it.
     await fsp.writeFile(
       path.join(SITE, pageName("widget", size)),
-      pageHtml(template, { head: widgetHead, graphic: widgetEl(src), harness: WIDGET_HARNESS }),
+      pageHtml(template, { head: widgetHead, graphic: widgetEl(src && src.replace(/\.json$/, ".sealed.json")), harness: WIDGET_HARNESS }),
     );
     // The others: their library's dist files, the shared job, their own script, all deferred.
     for (const id of ["vanilla", "uplot", "chartjs", "plot", "echarts"]) {
@@ -370,11 +376,8 @@ async function measureLoad(browser, server, { contender, size }) {
       out.pageNodes = count(document.documentElement);
       if (isWidget) {
         const embed = document.querySelector('script[type="module"][src*="embed.js"]').src;
-        // The module instance every widget shares: embed.js's load(), or the glue next to it.
-        const embedMod = await import(embed);
-        const mod = typeof embedMod.load === "function"
-          ? await embedMod.load()
-          : await import(new URL("revitalization_infographic.js", embed).href);
+        // The module instance every widget shares: embed.js's loadReader().
+        const mod = await (await import(embed)).loadReader();
         out.wasmBytes = mod.memoryBytes();
       }
       window.gc();
@@ -851,21 +854,24 @@ async function namedWasm() {
   const env = { ...process.env, PATH: [path.join(ROOT, "node_modules/.bin"), path.join(os.homedir(), ".cargo/bin"), process.env.PATH].join(":") };
   try {
     const flags = JSON.parse(/^wasm-opt\s*=\s*(\[.*\])/m.exec(fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8"))[1]);
+    // The reader's module (feature `lean`): scripts/build.sh built the desk's after it, so
+    // target/ holds another artefact by now; cargo builds it again.
+    execFileSync("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "--features", "lean"], { cwd: ROOT, env, stdio: "pipe" });
     await fsp.rm(dir, { recursive: true, force: true });
-    execFileSync("wasm-bindgen", [art, "--out-dir", dir, "--target", "web"], { env, stdio: "pipe" });
-    const bg = path.join(dir, "revitalization_infographic_bg.wasm");
+    execFileSync("wasm-bindgen", [art, "--out-dir", dir, "--out-name", "reader", "--target", "web"], { env, stdio: "pipe" });
+    const bg = path.join(dir, "reader_bg.wasm");
     execFileSync("wasm-opt", [...flags, bg, "-o", path.join(dir, "plain.wasm")], { env, stdio: "pipe" });
     // dist/'s glue calls its imports by the short names scripts/build.sh gave them.
     const { shortenImports } = await import("../scripts/short-imports.mjs");
     shortenImports(path.join(dir, "plain.wasm"));
-    const same = Buffer.compare(fs.readFileSync(path.join(dir, "plain.wasm")), fs.readFileSync(path.join(DIST, "revitalization_infographic_bg.wasm"))) === 0;
+    const same = Buffer.compare(fs.readFileSync(path.join(dir, "plain.wasm")), fs.readFileSync(path.join(DIST, "reader_bg.wasm"))) === 0;
     if (!same) {
       console.log("profile: target/'s wasm is not the one in dist/ (rebuild with scripts/build.sh): wasm functions show as indices");
       return;
     }
     execFileSync("wasm-opt", [...flags, "-g", bg, "-o", path.join(dir, "named.wasm")], { env, stdio: "pipe" });
     shortenImports(path.join(dir, "named.wasm"));
-    await fsp.copyFile(path.join(dir, "named.wasm"), path.join(SITE, "dist", "revitalization_infographic_bg.wasm"));
+    await fsp.copyFile(path.join(dir, "named.wasm"), path.join(SITE, "dist", "reader_bg.wasm"));
     console.log("profile: serving dist/'s wasm with its name section (same code, rebuilt from target/ with -g)");
   } catch (e) {
     console.log(`profile: no named wasm (${String(e.message || e).split("\n")[0]}): wasm functions show as indices`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly package and assembles:
-#   dist/  what a newsroom deploys: embed.js, the wasm-bindgen glue (.js + .d.ts),
-#          the .wasm, static no-JavaScript fallbacks (fallback.zh.html,
+#   dist/  what a newsroom deploys: embed.js, the reader's module (reader.js and .wasm), the
+#          full module (the wasm-bindgen glue .js + .d.ts and the .wasm), static no-JavaScript fallbacks (fallback.zh.html,
 #          fallback.en.html) and the dataset's JSON Schema (dataset.schema.json)
 #   site/  the demo site (gitignored): www/'s pages plus dist/ as site/dist/
 # and prints the sizes (raw and gzip -9) of what a reader downloads.
@@ -21,6 +21,10 @@ NAME=revitalization_infographic
 
 echo "build: wasm-pack build --release --target web --out-dir pkg"
 wasm-pack build --release --target web --out-dir pkg
+# The reader's module, which embed.js loads: the same crate without the validator and the
+# developer's functions (feature `lean`); it shows the embedded story and sealed datasets.
+echo "build: wasm-pack build --release --target web --out-dir pkg-reader --out-name reader -- --features lean"
+wasm-pack build --release --target web --out-dir pkg-reader --out-name reader -- --features lean
 # The desk's module: the same crate with draftDataset and checkDataset (feature `desk`), for
 # the editor page only; what embed.js loads is built without them.
 echo "build: wasm-pack build --release --target web --out-dir pkg-desk --out-name desk -- --features desk"
@@ -36,10 +40,16 @@ cp www/embed.js dist/
 for f in "$NAME.js" "${NAME}_bg.wasm" "$NAME.d.ts" "${NAME}_bg.wasm.d.ts"; do
     cp "pkg/$f" dist/
 done
-# The glue's JavaScript snippets (src/dom/glue.js), which it imports by relative path.
-if [[ -d pkg/snippets ]]; then
-    cp -R pkg/snippets dist/
-fi
+for f in reader.js reader_bg.wasm reader.d.ts; do
+    cp "pkg-reader/$f" dist/
+done
+# The glue's JavaScript snippets (src/dom/glue.js), which it imports by relative path (the same
+# file for both modules).
+for p in pkg pkg-reader; do
+    if [[ -d $p/snippets ]]; then
+        cp -R $p/snippets dist/
+    fi
+done
 mkdir -p dist/desk
 for f in desk.js desk_bg.wasm desk.d.ts; do
     cp "pkg-desk/$f" dist/desk/
@@ -61,6 +71,7 @@ done < <(find dist -name '*.js')
 # The names at the JS/wasm boundary, which terser cannot reach: the reader's module and its
 # glue agree on short ones (scripts/short-imports.mjs). -4.5 KB gzip of the two.
 node scripts/short-imports.mjs "dist/${NAME}_bg.wasm" "dist/$NAME.js"
+node scripts/short-imports.mjs dist/reader_bg.wasm dist/reader.js
 
 # Static fallbacks, rendered by the native command. The dev profile is used
 # on purpose: the output is the same as a release build's, and scripts/test.sh
@@ -97,6 +108,11 @@ for f in www/*; do
 done
 shopt -u nullglob dotglob
 cp -R dist site/dist
+# The demo's datasets, sealed as the desk publishes them (www/data/ keeps the readable sources):
+# embed.js shows them with the reader's module alone.
+for f in www/data/*.json; do
+    cargo run --quiet -- seal --dataset "$f" >"site/data/$(basename "$f")"
+done
 
 # The no-JavaScript fallback goes where a page marks it: <!--ri-fallback:zh--> (or :en) inside
 # <revitalization-infographic> becomes the static HTML the same core rendered above.
@@ -120,7 +136,7 @@ echo
 printf '%-40s %10s %10s\n' "file (dist/)" "bytes" "gzip -9"
 total_raw=0
 total_gz=0
-for f in "${NAME}_bg.wasm" "$NAME.js" embed.js $(cd dist && find snippets -name '*.js' 2>/dev/null); do
+for f in reader_bg.wasm reader.js embed.js $(cd dist && find snippets -name '*.js' 2>/dev/null); do
     [[ -f "dist/$f" ]] || continue
     raw=$(wc -c <"dist/$f")
     z=$(gz "dist/$f")
@@ -129,6 +145,7 @@ for f in "${NAME}_bg.wasm" "$NAME.js" embed.js $(cd dist && find snippets -name 
     printf '%-40s %10d %10d\n' "$f" "$raw" "$z"
 done
 printf '%-40s %10d %10d\n' "total" "$total_raw" "$total_gz"
+printf '%-40s %10d %10d\n' "${NAME}_bg.wasm (unsealed data only)" "$(wc -c <"dist/${NAME}_bg.wasm")" "$(gz "dist/${NAME}_bg.wasm")"
 printf '%-40s %10d %10d\n' "desk/desk_bg.wasm (the desk only)" "$(wc -c <dist/desk/desk_bg.wasm)" "$(gz dist/desk/desk_bg.wasm)"
 echo
 echo "build: ok (dist/ and site/ are ready)"

@@ -94,7 +94,7 @@ export const FAULTS = {
   "wasm-mime": { match: /\.wasm$/, kind: "retype", type: "text/plain; charset=utf-8" },
   "wasm-truncated": { match: /\.wasm$/, kind: "cut", fraction: 0.5 },
   "wasm-stall": { match: /\.wasm$/, kind: "stall" },
-  "glue-404": { match: /revitalization_infographic\.js$/, kind: "send", status: 404, type: "text/html; charset=utf-8", body: HTML_404 },
+  "glue-404": { match: /(reader|revitalization_infographic)\.js$/, kind: "send", status: 404, type: "text/html; charset=utf-8", body: HTML_404 },
   "json-404": { match: /\.json$/, kind: "send", status: 404, type: "text/html; charset=utf-8", body: HTML_404 },
   "json-500": { match: /\.json$/, kind: "send", status: 500, type: "text/plain; charset=utf-8", body: "Internal Server Error\n" },
   "json-invalid": { match: /\.json$/, kind: "cut", fraction: 0.3 },

@@ -31,9 +31,11 @@ export RI_SETUP_DONE=1
 header "cargo fmt --check"
 cargo fmt --check
 
-header "cargo clippy --all-targets -- -D warnings (native), and the wasm edge (--target wasm32-unknown-unknown)"
+header "cargo clippy --all-targets -- -D warnings (native), and the wasm edge (--target wasm32-unknown-unknown, and with --features lean)"
 cargo clippy --all-targets -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown -- -D warnings
+# The reader's module (embed.js's) is the same code with feature `lean`: lint it as built.
+cargo clippy --lib --target wasm32-unknown-unknown --features lean -- -D warnings
 
 header "the core has no web crate in its graph; the wasm build has serde-wasm-bindgen"
 # The web crates are dependencies of the wasm32 target only (Cargo.toml): natively, the core

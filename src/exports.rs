@@ -1,13 +1,14 @@
 //! The module's exports, as JavaScript sees them: functions, the widget handle and their TypeScript types; values cross through `boundary`, the page is touched only through `dom`.
 
-use crate::boundary::{
-    self, flag, js_error, keyword, read_dataset, read_options, short_string, to_js, whole, Input,
-};
+#[cfg(not(feature = "lean"))]
+use crate::boundary::Input;
+use crate::boundary::{self, flag, js_error, keyword, read_options, to_js};
 use crate::dataset::{self, ValidationError};
 use crate::dom;
-use crate::format::{self, Kind, Lang, Notation, NumberFormat, Qualifier};
-use crate::json::{self, Value};
-use crate::stats;
+use crate::format::Lang;
+#[cfg(feature = "lean")]
+use crate::json;
+use crate::json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -89,7 +90,7 @@ pub fn start() {
 }
 
 /// Refuses every call once a panic has happened.
-fn healthy() -> Result<(), JsValue> {
+pub(crate) fn healthy() -> Result<(), JsValue> {
     if POISONED.with(|p| p.get()) {
         Err(js_error(
             "internal-error",
@@ -99,89 +100,6 @@ fn healthy() -> Result<(), JsValue> {
     } else {
         Ok(())
     }
-}
-
-/// The embedded Xi'an dataset, as a fresh object the caller may change.
-#[wasm_bindgen(js_name = defaultDataset)]
-pub fn default_dataset() -> Result<DatasetJs, JsValue> {
-    let value =
-        json::parse(dataset::DEFAULT_JSON).map_err(|e| js_error("internal-error", "", &e))?;
-    Ok(to_js(&value).unchecked_into())
-}
-
-/// Every problem of a dataset, each with a path; an empty list when it is valid. Never throws.
-#[wasm_bindgen(js_name = validateDataset)]
-pub fn validate_dataset(value: JsValue) -> ValidationErrors {
-    let errors: Vec<ValidationError> = match read_dataset(&value) {
-        Ok(_) => Vec::new(),
-        Err(errors) => errors,
-    };
-    to_js(&errors).unchecked_into()
-}
-
-/// Derived figures and consistency checks; throws an `InfographicError` (code
-/// "invalid-dataset", with `errors`) for a bad dataset. No argument: the embedded story.
-#[wasm_bindgen(js_name = computeStats)]
-pub fn compute_stats(value: MaybeDatasetJs) -> Result<StatsJs, JsValue> {
-    healthy()?;
-    let ds = read_dataset(&value).map_err(|e| boundary::validation_error(&e))?;
-    Ok(to_js(&stats::compute(&ds)).unchecked_into())
-}
-
-/// Our notation names, and `Intl.NumberFormat`'s where they mean the same.
-fn parse_notation(s: &str) -> Option<Notation> {
-    match s {
-        "standard" => Some(Notation::Full),
-        "compact" => Some(Notation::Auto),
-        other => Notation::parse(other),
-    }
-}
-
-/// A number as a newsroom writes it: `formatNumber(26770300, {lang: "zh", kind: "money",
-/// unit: "元", notation: "wan"})` is "2677.03万元". NaN and infinities give "—".
-#[wasm_bindgen(js_name = formatNumber)]
-pub fn format_number(value: JsValue, options: FormatOptionsJs) -> Result<String, JsValue> {
-    healthy()?;
-    let o = read_options(options.as_ref())?;
-    let Some(number) = value.as_f64() else {
-        return Err(js_error(
-            "invalid-value",
-            "value",
-            "invalid value: expected a number",
-        ));
-    };
-    let lang = keyword(&o, "lang", Lang::parse, Lang::Zh, "\"zh\" or \"en\"")?;
-    let kind = keyword(
-        &o,
-        "kind",
-        Kind::parse,
-        Kind::Count,
-        "count, money, share or change",
-    )?;
-    let notation = keyword(
-        &o,
-        "notation",
-        parse_notation,
-        Notation::Full,
-        "auto, full, wan, yi or hanzi (or Intl's standard, compact)",
-    )?;
-    let qualifier = keyword(
-        &o,
-        "qualifier",
-        Qualifier::parse,
-        Qualifier::Exact,
-        "exact, at-least, about or at-most",
-    )?;
-    let unit = short_string(&o, "unit")?;
-    let unit_en = short_string(&o, "unitEn")?;
-    let mut f = NumberFormat::new(lang, kind);
-    f.notation = notation;
-    f.qualifier = qualifier;
-    f.measure = &unit;
-    f.noun_en = &unit_en;
-    f.group_zh = flag(&o, "separators", false)?;
-    f.max_decimals = whole(&o, "decimals", 0, 6, 2)?;
-    Ok(format::format_number(number, &f))
 }
 
 /// A rendered infographic: the handle `render` returns.
@@ -229,6 +147,7 @@ fn rect_option(o: &Value) -> Result<Option<dom::HostRect>, JsValue> {
 /// A dataset argument for `render` and `update`: JSON text that is not JSON at all (or an
 /// object that is not JSON data) is thrown, code `invalid-json`, so a page keeps what it
 /// showed; a document with errors is shown as the error panel.
+#[cfg(not(feature = "lean"))]
 fn dataset_arg(
     value: &JsValue,
 ) -> Result<Result<std::rc::Rc<dataset::Dataset>, Vec<ValidationError>>, JsValue> {
@@ -237,6 +156,34 @@ fn dataset_arg(
         Input::Default => Ok(boundary::default_story()),
         Input::Document(v) => Ok(dataset::validate(&v).map(std::rc::Rc::new)),
     }
+}
+
+/// The reader's module's dataset argument: nothing (the embedded story) or JSON text the desk
+/// sealed and nobody changed since. Anything else is thrown before the page changes: text that
+/// is not JSON as `invalid-json`, the rest as `not-checked`, and `embed.js` then has the full
+/// module check it (which names each field).
+#[cfg(feature = "lean")]
+fn dataset_arg(
+    value: &JsValue,
+) -> Result<Result<std::rc::Rc<dataset::Dataset>, Vec<ValidationError>>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(boundary::default_story());
+    }
+    let not_checked = || {
+        js_error(
+            "not-checked",
+            "",
+            "this dataset was not sealed by the desk (or was changed since), and this module shows only sealed ones: check it with revitalization_infographic.js, which embed.js loads for it",
+        )
+    };
+    let text = value.as_string().ok_or_else(not_checked)?;
+    // Read even when it is not sealed: text that is not JSON at all (an HTML page, a cut-off
+    // file) is told at once, and no full module is fetched to say so.
+    let v = json::parse_document(&text)
+        .map_err(|why| js_error("invalid-json", "", &format!("not valid JSON: {why}")))?;
+    dataset::seal::verified(&text).ok_or_else(not_checked)?;
+    let ds = dataset::seal::trusted(&v).ok_or_else(not_checked)?;
+    Ok(Ok(std::rc::Rc::new(ds)))
 }
 
 /// Renders the infographic into `element` (inside its Shadow DOM). A bad dataset shows an
@@ -263,7 +210,7 @@ pub fn render(
     })
 }
 
-fn lang_arg(lang: &JsValue) -> Result<Lang, JsValue> {
+pub(crate) fn lang_arg(lang: &JsValue) -> Result<Lang, JsValue> {
     lang.as_string()
         .as_deref()
         .and_then(Lang::parse)
@@ -375,37 +322,4 @@ pub fn crash_for_testing() -> Result<(), JsValue> {
         return Err(js_error("invalid-call", "", "not a test page"));
     }
     panic!("deliberate crash for the panic-hook test")
-}
-
-#[wasm_bindgen(typescript_custom_section)]
-const DESCRIBE_TYPES: &str = r#"
-/** The graphic in words, from its figures: a paragraph for the whole and one per section shown. */
-export interface Description { text: string; sections: { id: string; title: string; text: string }[] }
-"#;
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(typescript_type = "Description")]
-    pub type DescriptionJs;
-    #[wasm_bindgen(typescript_type = "Lang | undefined")]
-    pub type MaybeLangJs;
-}
-
-/// The written description of a graphic (its accessible description, and the opening of its
-/// static fallback): `describe(dataset, "en").text`. No dataset: the embedded story; no
-/// language: "zh". Throws an `InfographicError` (code "invalid-dataset") for a bad dataset.
-#[wasm_bindgen]
-pub fn describe(dataset: MaybeDatasetJs, lang: MaybeLangJs) -> Result<DescriptionJs, JsValue> {
-    healthy()?;
-    let lang = if lang.is_undefined() || lang.is_null() {
-        Lang::Zh
-    } else {
-        lang_arg(&lang)?
-    };
-    let ds = read_dataset(&dataset).map_err(|e| boundary::validation_error(&e))?;
-    let st = stats::compute(&ds);
-    // A one-language dataset is described in its language.
-    let lang = ds.language_or_first(lang);
-    let d = crate::view::describe::describe(&ds, &st, lang, false);
-    Ok(to_js(&d).unchecked_into())
 }

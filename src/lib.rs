@@ -25,6 +25,10 @@ pub mod written;
 mod boundary;
 #[cfg(all(target_arch = "wasm32", feature = "desk"))]
 mod desk_exports;
+#[cfg(all(target_arch = "wasm32", not(feature = "lean")))]
+mod dev_exports;
+#[cfg(all(target_arch = "wasm32", not(feature = "lean")))]
+pub use dev_exports::*;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 #[cfg(target_arch = "wasm32")]

@@ -14,6 +14,7 @@ mod native {
       revitalization-infographic html   [--lang zh|en] [--dataset FILE] [--width PX] [--group] [--id-prefix P]
       revitalization-infographic stats  [--dataset FILE]
       revitalization-infographic check  [--dataset FILE] [--article FILE]
+      revitalization-infographic seal   [--dataset FILE]
       revitalization-infographic draft  ARTICLE.txt
       revitalization-infographic csv    [--lang zh|en] [--dataset FILE]
       revitalization-infographic svg    [--lang zh|en] [--dataset FILE]
@@ -26,6 +27,9 @@ mod native {
     check  validates a dataset (errors to stderr with their paths, exit status 1), then holds
            every figure against its sentence and, with --article, every sentence against the
            article (warnings to stderr; exit status 0)
+    seal   checks a dataset as `check` does (errors to stderr, exit status 1) and writes it to
+           stdout sealed: its text with a hash of it put first, so the reader's module, which
+           embed.js loads, shows it without checking it again; `seal --dataset s.json > x.json`
     draft  reads a Chinese news article and writes a draft dataset to stdout, with what to
            review on stderr; `draft a.txt > story.json`
     csv    writes the figures as CSV; svg writes the graphic as a standalone SVG
@@ -181,6 +185,37 @@ mod native {
         }
     }
 
+    /// `seal [--dataset FILE]`: the sealed text on stdout, or the errors on stderr.
+    fn seal(path: Option<&str>) -> ExitCode {
+        let text = match path {
+            None => dataset::DEFAULT_JSON.to_owned(),
+            Some(p) => match std::fs::read_to_string(p) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("error: cannot read {p}: {e}");
+                    return ExitCode::from(1);
+                }
+            },
+        };
+        match dataset::seal::seal(&text) {
+            Ok(sealed) => {
+                println!("{sealed}");
+                ExitCode::SUCCESS
+            }
+            Err(errors) => {
+                eprintln!(
+                    "{}: {} error(s):",
+                    path.unwrap_or("(embedded dataset)"),
+                    errors.len()
+                );
+                for e in &errors {
+                    eprintln!("  {e}");
+                }
+                ExitCode::from(1)
+            }
+        }
+    }
+
     pub fn main() -> ExitCode {
         let args = match parse_args() {
             Ok(a) => a,
@@ -215,6 +250,9 @@ mod native {
             };
             print!("{out}");
             return ExitCode::SUCCESS;
+        }
+        if args.command == "seal" {
+            return seal(args.dataset.as_deref());
         }
         let ds = match load(args.dataset.as_deref()) {
             Ok(ds) => ds,

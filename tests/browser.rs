@@ -111,6 +111,31 @@ fn query(el: &Element, sel: &str) -> Element {
         .unwrap_or_else(|| panic!("no element matches {sel}"))
 }
 
+/// The full module seals a valid text for the reader's module, and refuses a bad one with the
+/// field's path; a sealed text is still a dataset the full module renders and validates.
+#[wasm_bindgen_test]
+fn seal_dataset_checks_then_seals() {
+    let text = include_str!("../data/xian-2022.json");
+    let sealed = ri::seal_dataset(text.into()).unwrap();
+    assert!(sealed.starts_with("{\"checked\":\""), "{}", &sealed[..40]);
+    assert_eq!(ri::seal_dataset(sealed.clone().into()).unwrap(), sealed);
+    let errors: Array = ri::validate_dataset(sealed.into()).unchecked_into();
+    assert_eq!(errors.length(), 0);
+
+    let Err(err) = ri::seal_dataset("{\"schema\": 1}".into()) else {
+        panic!("a bad dataset is not sealed");
+    };
+    let code = Reflect::get(&err, &"code".into()).unwrap().as_string();
+    assert_eq!(code.as_deref(), Some("invalid-dataset"));
+    let path = Reflect::get(&err, &"path".into()).unwrap().as_string();
+    assert_eq!(path.as_deref(), Some("story"));
+    let Err(err) = ri::seal_dataset(ri::default_dataset().unwrap().into()) else {
+        panic!("an object is not text");
+    };
+    let code = Reflect::get(&err, &"code".into()).unwrap().as_string();
+    assert_eq!(code.as_deref(), Some("invalid-value"));
+}
+
 #[wasm_bindgen_test]
 fn exports_work_without_a_dom() {
     let ds = ri::default_dataset().unwrap();

@@ -24,7 +24,8 @@ use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
 use revitalization_infographic::dataset::{self, validate, MEASURE_WORDS};
 use revitalization_infographic::format::Lang;
 use revitalization_infographic::json::{self, Value};
-use revitalization_infographic::view::{self, html::to_html, ViewOptions};
+use revitalization_infographic::stats;
+use revitalization_infographic::view::{self, export, html::to_html, ViewOptions};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -761,6 +762,8 @@ struct Tally {
     unreadable: AtomicU64,
     refused: AtomicU64,
     rendered: AtomicU64,
+    /// Refused by validation, yet shown by the reader's module had the desk's seal been forged.
+    trusted: AtomicU64,
 }
 
 impl Tally {
@@ -769,11 +772,37 @@ impl Tally {
     }
 }
 
+/// What the reader's module does with a sealed document it does not check (a seal anyone could
+/// forge): any document `seal::trusted` lets through is drawn, every tooltip and both exports,
+/// without a panic and with no script, handler or script URL in the markup. Whether its
+/// figures make sense is the validator's part, not promised here.
+fn check_trusted(doc: &Value, view: &View) -> Result<bool, String> {
+    let Some(ds) = dataset::seal::trusted(doc) else {
+        return Ok(false);
+    };
+    let st = stats::compute(&ds);
+    let o = view.options();
+    check_markup(&to_html(&view::build(&ds, &st, &o))).map_err(|e| format!("trusted page: {e}"))?;
+    for f in ds.figures() {
+        if let Some(tip) = view::tooltip(&ds, &st, &f.id, o.lang, o.group_zh) {
+            check_markup(&to_html(&tip)).map_err(|e| format!("trusted tooltip: {e}"))?;
+        }
+    }
+    let _ = view::describe::describe(&ds, &st, o.lang, o.static_page);
+    let _ = export::csv(&ds, o.lang);
+    check_markup(&export::export_svg(&ds, &st, o.lang))
+        .map_err(|e| format!("trusted svg export: {e}"))?;
+    Ok(true)
+}
+
 /// A document: refused with errors that point into it, or rendered keeping every promise.
 fn check_document(doc: &Value, view: &View, tally: &Tally) -> Result<(), String> {
     match validate(doc) {
         Err(errors) => {
             Tally::add(&tally.refused);
+            if check_trusted(doc, view)? {
+                Tally::add(&tally.trusted);
+            }
             check_errors(doc, &errors)?;
             // The widget shows the errors in a panel, quoting the document's text.
             let lang = if view.zh { Lang::Zh } else { Lang::En };
@@ -782,6 +811,10 @@ fn check_document(doc: &Value, view: &View, tally: &Tally) -> Result<(), String>
         }
         Ok(ds) => {
             Tally::add(&tally.rendered);
+            // Sealed, a valid document reads the same in the reader's module, unchecked.
+            if dataset::seal::trusted(doc).as_ref() != Some(&ds) {
+                return Err("a valid document reads otherwise when trusted".to_owned());
+            }
             check_pipeline(&ds, &view.options(), true).map(|_| ())
         }
     }
@@ -870,10 +903,11 @@ fn fuzz<S: Strategy>(
         test(input, &tally).map_err(TestCaseError::fail)
     });
     eprintln!(
-        "fuzz {name}: {cases} generated cases ({} runs with shrinking; {} unreadable, {} refused, {} rendered) + {seeds} corpus seeds in {:.1} s",
+        "fuzz {name}: {cases} generated cases ({} runs with shrinking; {} unreadable, {} refused ({} of them drawn as if sealed), {} rendered) + {seeds} corpus seeds in {:.1} s",
         ran.into_inner(),
         tally.unreadable.into_inner(),
         tally.refused.into_inner(),
+        tally.trusted.into_inner(),
         tally.rendered.into_inner(),
         start.elapsed().as_secs_f64()
     );

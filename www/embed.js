@@ -19,8 +19,12 @@
 // constructable stylesheets, so it runs under a strict CSP with Trusted Types enforced.
 
 const TAG = "revitalization-infographic";
-const GLUE_URL = new URL("./revitalization_infographic.js", import.meta.url);
-const WASM_URL = new URL("./revitalization_infographic_bg.wasm", import.meta.url);
+// Two builds of one crate, beside this file. The reader's module (reader.js) renders the
+// embedded story and datasets the desk sealed, with no validator in it: it is what a phone
+// downloads. The full module (revitalization_infographic.js: the developer's functions and the
+// validator) is loaded only for a dataset that is not sealed, to check it and name its faults.
+const READER = moduleFiles("reader");
+const FULL = moduleFiles("revitalization_infographic");
 const MAX_DATASET_BYTES = 5 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 20000;
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
@@ -95,50 +99,73 @@ function httpStatus(res) {
 }
 
 // ---------------------------------------------------------------------------------------
-// The module: loaded and instantiated once per page; every widget shares it.
+// The modules: each loaded and instantiated once per page; every widget shares them.
 
-let modulePromise = null;
-let glueHref = GLUE_URL.href;
-let attempts = 0;
-
-/**
- * The module, instantiated once per page. Rejects with an Error carrying `code` and a
- * message in words; a failed load is tried again by the next call.
- */
-export function load({ timeout } = {}) {
-  if (!modulePromise) {
-    const p = loadOnce(timeout > 0 ? timeout : timeoutMs(null));
-    modulePromise = p;
-    // A failed load is tried again by the next call (a flaky network, a fixed server), unless
-    // only reloading the page can change the answer (no WebAssembly, or the page's policy).
-    p.catch((e) => {
-      if (modulePromise === p && !PERMANENT.has(e.code)) modulePromise = null;
-    });
-  }
-  return modulePromise;
+function moduleFiles(name) {
+  return {
+    name: `${name}.js`,
+    glue: new URL(`./${name}.js`, import.meta.url),
+    wasm: new URL(`./${name}_bg.wasm`, import.meta.url),
+    promise: null,
+    value: null,
+    glueHref: null,
+    attempts: 0,
+  };
 }
 
-async function loadOnce(ms) {
+/**
+ * The full module (the developer's functions: render, validateDataset, computeStats,
+ * formatNumber, describe, sealDataset…), instantiated once per page. Rejects with an Error
+ * carrying `code` and a message in words; a failed load is tried again by the next call.
+ */
+export function load({ timeout } = {}) {
+  return loadModule(FULL, timeout);
+}
+
+/** The reader's module, which the elements use: render and the widget handle only. */
+export function loadReader({ timeout } = {}) {
+  return loadModule(READER, timeout);
+}
+
+function loadModule(m, timeout) {
+  if (!m.promise) {
+    const p = loadOnce(m, timeout > 0 ? timeout : timeoutMs(null));
+    m.promise = p;
+    // A failed load is tried again by the next call (a flaky network, a fixed server), unless
+    // only reloading the page can change the answer (no WebAssembly, or the page's policy).
+    p.then(
+      (mod) => {
+        if (m.promise === p) m.value = mod;
+      },
+      (e) => {
+        if (m.promise === p && !PERMANENT.has(e.code)) m.promise = null;
+      },
+    );
+  }
+  return m.promise;
+}
+
+async function loadOnce(m, ms) {
   if (typeof WebAssembly !== "object" || !WebAssembly || typeof WebAssembly.instantiate !== "function") {
     throw codeError(
       "wasm-unsupported",
       "this browser cannot run WebAssembly (it is missing or switched off), so the interactive graphic cannot start",
     );
   }
-  attempts += 1;
+  m.attempts += 1;
   const ctrl = new AbortController();
   let timer;
   const timedOut = new Promise((_, reject) => {
     timer = setTimeout(() => {
       ctrl.abort();
       reject(
-        codeError("wasm-timeout", `the WebAssembly file at ${WASM_URL.href} did not load within ${seconds(ms)}`, {
-          url: WASM_URL.href,
+        codeError("wasm-timeout", `the WebAssembly file at ${m.wasm.href} did not load within ${seconds(ms)}`, {
+          url: m.wasm.href,
         }),
       );
     }, ms);
   });
-  const work = instantiate(ctrl.signal);
+  const work = instantiate(m, ctrl.signal);
   work.catch(() => {}); // lost the race to the timeout: already reported
   try {
     return await Promise.race([work, timedOut]);
@@ -147,23 +174,23 @@ async function loadOnce(ms) {
   }
 }
 
-async function instantiate(signal) {
-  const url = WASM_URL.href;
+async function instantiate(m, signal) {
+  const url = m.wasm.href;
   // The .wasm is asked for at once, beside the glue script rather than after it: the largest
   // download starts one round trip earlier. It is compiled while it streams in (init() hands
   // the Response to WebAssembly.instantiateStreaming).
-  const fetching = fetch(WASM_URL, { signal, credentials: "same-origin" }).then(
+  const fetching = fetch(m.wasm, { signal, credentials: "same-origin" }).then(
     (res) => ({ res }),
     (error) => ({ error }),
   );
   let mod;
   try {
-    mod = await import(glueHref);
+    mod = await import(m.glueHref ?? m.glue.href);
   } catch (e) {
     fetching.then(({ res }) => res?.body?.cancel().catch(() => {}));
     // A failed module import stays failed for that URL: the next attempt asks for a new one.
-    glueHref = `${GLUE_URL.href}${GLUE_URL.search ? "&" : "?"}retry=${attempts}`;
-    throw codeError("glue-failed", `the script ${GLUE_URL.href} could not be loaded`, { url: GLUE_URL.href, cause: e });
+    m.glueHref = `${m.glue.href}${m.glue.search ? "&" : "?"}retry=${m.attempts}`;
+    throw codeError("glue-failed", `the script ${m.glue.href} could not be loaded`, { url: m.glue.href, cause: e });
   }
   const { res, error } = await fetching;
   if (error) {
@@ -182,7 +209,7 @@ async function instantiate(signal) {
   try {
     await mod.default({ module_or_path: res });
   } catch (e) {
-    throw await explainWasmFailure(e, copy, url, signal);
+    throw await explainWasmFailure(e, copy, m, signal);
   }
   copy.body?.cancel().catch(() => {});
   // Instantiated already (the page's own init() came first): the download was not needed.
@@ -190,7 +217,8 @@ async function instantiate(signal) {
   return mod;
 }
 
-async function explainWasmFailure(e, copy, url, signal) {
+async function explainWasmFailure(e, copy, m, signal) {
+  const url = m.wasm.href;
   const raw = String(e?.message ?? e);
   if (/Content.Security.Policy|unsafe-eval/i.test(raw)) {
     copy.body?.cancel().catch(() => {});
@@ -215,7 +243,7 @@ async function explainWasmFailure(e, copy, url, signal) {
   if (typeof WebAssembly === "object" && e instanceof WebAssembly.LinkError) {
     return codeError(
       "wasm-invalid",
-      `the WebAssembly file at ${url} does not match the script revitalization_infographic.js next to it (one of the two is an old copy)`,
+      `the WebAssembly file at ${url} does not match the script ${m.name} next to it (one of the two is an old copy)`,
       { url, cause: e },
     );
   }
@@ -427,6 +455,30 @@ function fail(el, error) {
 // ---------------------------------------------------------------------------------------
 // The element.
 
+/** Removes a graphic's listeners, observers, frames and nodes (destroy), then its Rust side (free). */
+function freeHandle(handle) {
+  try {
+    handle.destroy();
+  } catch {
+    // Already destroyed or freed through the handle: nothing left to release.
+  }
+  try {
+    handle.free();
+  } catch {
+    // Freed already.
+  }
+}
+
+/** What `call` returned, or null when the reader's module refused the dataset as not sealed. */
+function tryReader(call) {
+  try {
+    return call() ?? true;
+  } catch (e) {
+    if (e?.code === "not-checked") return null;
+    throw e;
+  }
+}
+
 function pickLang(el) {
   const own = el.getAttribute("lang") || document.documentElement.lang || "zh";
   return own.toLowerCase().startsWith("en") ? "en" : "zh";
@@ -511,19 +563,7 @@ class RevitalizationInfographic extends HTMLElement {
     this._mounting = null;
     const handle = this._handle;
     this._handle = null;
-    if (handle) {
-      // destroy() removes listeners, observers, frames and nodes; free() releases the Rust side.
-      try {
-        handle.destroy();
-      } catch {
-        // Already destroyed or freed through the handle: nothing left to release.
-      }
-      try {
-        handle.free();
-      } catch {
-        // Freed already.
-      }
-    }
+    if (handle) freeHandle(handle);
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -557,6 +597,41 @@ class RevitalizationInfographic extends HTMLElement {
     return this._handle;
   }
 
+  /**
+   * Takes `handle` as the element's graphic. A handle of the reader's module shows only sealed
+   * datasets: its update() hands any other to the full module, which the element then keeps.
+   * That is at once when the full module is loaded already, else update() returns a promise.
+   */
+  _adopt(handle) {
+    this._handle = handle;
+    if (!READER.value || !(handle instanceof READER.value.Infographic)) return;
+    const update = handle.update.bind(handle);
+    handle.update = (dataset) => {
+      if (tryReader(() => update(dataset)) !== null) return undefined;
+      // The reader's graphic goes first (its module clears the shadow root it leaves), then the
+      // full module's is drawn there, in the same task: the reader sees no frame between.
+      // A failure after that (an object that is not JSON data) leaves the fallback and the notice.
+      const swap = (full) => {
+        if (this._handle !== handle) return;
+        const lang = handle.lang;
+        this._handle = null;
+        freeHandle(handle);
+        try {
+          this._adopt(full.render(this, dataset, { lang, theme: pickTheme(this) }));
+        } catch (e) {
+          fail(this, e);
+          throw e;
+        }
+      };
+      if (FULL.value) return swap(FULL.value);
+      return load({ timeout: timeoutMs(this) })
+        .then(swap)
+        .catch((e) => {
+          if (this._handle === handle) fail(this, e);
+        });
+    };
+  }
+
   async _applySrc() {
     const generation = ++this._srcGeneration;
     const src = this.getAttribute("src");
@@ -566,7 +641,8 @@ class RevitalizationInfographic extends HTMLElement {
       if (generation !== this._srcGeneration || !this._handle) return false;
       // The module reads the text once; text that is not JSON is thrown and leaves the
       // graphic as it was.
-      this._handle.update(fetched?.text);
+      await this._handle.update(fetched?.text);
+      if (generation !== this._srcGeneration) return false;
       clearNotice(this);
       return this.getAttribute("data-state") === "ready";
     } catch (e) {
@@ -590,21 +666,31 @@ class RevitalizationInfographic extends HTMLElement {
       try {
         const ms = timeoutMs(this);
         const src = this.getAttribute("src");
+        // The reader's module is asked for beside the dataset, which the desk will have sealed.
         let mod;
         [mod, fetched] = await Promise.all([
-          load({ timeout: ms }),
+          loadReader({ timeout: ms }),
           src ? fetchDataset(src, ms, abort.signal) : undefined,
         ]);
+        const gone = () => generation !== this._generation || !this.isConnected;
         // Removed from the page (or destroyed) while loading: mount nothing.
-        if (generation !== this._generation || !this.isConnected) return false;
-        // Text that is not JSON at all (an HTML page, a cut-off file) is thrown before anything
-        // mounts: a load failure, and the fallback stays. The widget's events fire after this
-        // call returns, so a `ready` handler already finds el.infographic set.
-        this._handle = mod.render(this, fetched?.text, {
+        if (gone()) return false;
+        const options = () => ({
           lang: pickLang(this),
           theme: pickTheme(this),
           rect: rect && this.isConnected ? { width: rect.width, top: rect.top, bottom: rect.bottom } : undefined,
         });
+        // Text that is not JSON at all (an HTML page, a cut-off file) is thrown before anything
+        // mounts: a load failure, and the fallback stays. The widget's events fire after this
+        // call returns, so a `ready` handler already finds el.infographic set.
+        let handle = tryReader(() => mod.render(this, fetched?.text, options()));
+        if (!handle) {
+          // Not sealed: the full module checks it, and shows each fault with its path.
+          const full = await load({ timeout: ms });
+          if (gone()) return false;
+          handle = full.render(this, fetched?.text, options());
+        }
+        this._adopt(handle);
         this._mounting = null;
         adoptShadowSheet(this.shadowRoot);
         clearNotice(this);

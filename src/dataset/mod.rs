@@ -9,6 +9,7 @@ pub mod emit;
 mod figure;
 mod refs;
 pub mod schema;
+pub mod seal;
 mod typed;
 
 use crate::format::{Kind, Notation, Qualifier};

@@ -263,6 +263,7 @@ pub const DATASET: Shape = Shape {
     name: "Dataset",
     doc: doc_text("A news story's figures: the document a widget renders (`data/xian-2022.json` is the Xi'an story)."),
     fields: &[
+        opt("checked", Ty::Str { max: 16 }, "The desk's seal, written first by `revitalization-infographic seal` and the editor: a hash of the checked text, so that a reader's phone renders it without checking it again. Any later edit breaks it, and the text is then checked in full (ignored otherwise)."),
         opt("$schema", Ty::Str { max: MAX_URL_CHARS as u32 }, "Where the JSON Schema is, for editors that validate and complete while a desk writes (ignored by the widget)."),
         req("schema", Ty::Version, "The schema version: 1."),
         opt("languages", Ty::List { of: &Ty::Keyword { what: "language", ts: "Lang", all: LANGUAGES }, min: 1, max: 2, noun: "language" }, "The languages the dataset is written in, each once: [\"zh\"], [\"en\"] or [\"zh\", \"en\"] (the default). Every text gives exactly these; a one-language widget has no language switch."),

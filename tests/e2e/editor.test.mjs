@@ -40,6 +40,7 @@ test("the Xi'an article: draft, review, preview in place, publish, and nothing l
   const { page } = p;
   let storyId;
   let json;
+  let jsonText;
   let snippet;
 
   await t.test("pasting the article drafts at least 30 figures and the preview shows 16317元", async () => {
@@ -129,8 +130,13 @@ test("the Xi'an article: draft, review, preview in place, publish, and nothing l
   await t.test("the downloaded JSON is story-id.json with $schema, and the module validates and checks it", async () => {
     const file = await downloaded(page, () => page.click("#download-json"));
     assert.equal(file.name, `${storyId}.json`);
+    jsonText = file.text;
     json = JSON.parse(file.text);
     assert.equal(json.$schema, "dataset.schema.json");
+    // Checked and sealed for the reader's module: the seal comes first, and sealing it again
+    // (which checks it in full) gives the same text.
+    assert.match(file.text, /^\{"checked":"[0-9a-f]{16}",\n {2}"\$schema"/);
+    assert.equal(`${desk.sealDataset(file.text)}\n`, file.text);
     assert.deepEqual(desk.validateDataset(json), []);
     assert.deepEqual(desk.checkDataset(json, ARTICLE), { errors: [], warnings: [] });
     const figures = json.sections.flatMap((s) => s.figures);
@@ -164,7 +170,7 @@ test("the Xi'an article: draft, review, preview in place, publish, and nothing l
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ri-editor-"));
     try {
       fs.cpSync(path.join(SITE, "dist"), path.join(dir, "dist"), { recursive: true });
-      fs.writeFileSync(path.join(dir, `${storyId}.json`), JSON.stringify(json));
+      fs.writeFileSync(path.join(dir, `${storyId}.json`), jsonText);
       fs.writeFileSync(path.join(dir, "index.html"), `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>News</title></head><body><main><h1>新闻</h1>\n${snippet}</main></body></html>\n`);
       const news = await serve(dir);
       try {
@@ -182,8 +188,8 @@ test("the Xi'an article: draft, review, preview in place, publish, and nothing l
         const hinted = await page.locator("#snippet").inputValue();
         assert.ok(
           hinted.startsWith(
-            '<link rel="preload" href="./dist/revitalization_infographic_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n' +
-              '<link rel="modulepreload" href="./dist/revitalization_infographic.js">\n' +
+            '<link rel="preload" href="./dist/reader_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n' +
+              '<link rel="modulepreload" href="./dist/reader.js">\n' +
               snippet.split("\n")[0],
           ),
           hinted.slice(0, 300),
@@ -199,8 +205,9 @@ test("the Xi'an article: draft, review, preview in place, publish, and nothing l
         await e.page.waitForFunction(() => document.querySelector("revitalization-infographic")?.dataset.state === "ready", null, { timeout: 15000 });
         assert.equal(await e.page.evaluate(() => document.querySelector("revitalization-infographic").infographic.toCsv()), previewCsv);
         await e.page.waitForTimeout(3500); // Chromium warns of an unused preload after the load event
-        assert.equal(fetched.filter((u) => u.endsWith(".wasm")).length, 1, fetched.join(", "));
-        assert.equal(fetched.filter((u) => u.endsWith("/revitalization_infographic.js")).length, 1, fetched.join(", "));
+        // The sealed dataset needs the reader's module alone.
+        assert.deepEqual(fetched.filter((u) => u.endsWith(".wasm")), ["/dist/reader_bg.wasm"]);
+        assert.equal(fetched.filter((u) => u.endsWith("/reader.js")).length, 1, fetched.join(", "));
         assert.deepEqual(warnings, []);
         e.assertClean("the news page with preload hints");
         await e.close();

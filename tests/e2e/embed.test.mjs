@@ -2,7 +2,9 @@
 // elements added later, the fallback kept when WebAssembly cannot load, and print.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, newPage } from "./helpers.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { useSite, newPage, ROOT, SITE } from "./helpers.mjs";
 
 const site = useSite();
 
@@ -104,8 +106,8 @@ test("preload hints: the .wasm and the glue fetched once each, from the hints, w
     if (m.type() === "warning" || m.type() === "error") warnings.push(m.text());
   });
   const html = `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>preload</title>
-<link rel="preload" href="./dist/revitalization_infographic_bg.wasm" as="fetch" type="application/wasm" crossorigin>
-<link rel="modulepreload" href="./dist/revitalization_infographic.js">
+<link rel="preload" href="./dist/reader_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+<link rel="modulepreload" href="./dist/reader.js">
 <script type="module" src="./dist/embed.js"></script>
 </head><body><main><revitalization-infographic lang="zh"></revitalization-infographic></main></body></html>`;
   await p.page.route(site.url + "/preload-test.html", (r) => r.fulfill({ contentType: "text/html", body: html }));
@@ -115,9 +117,100 @@ test("preload hints: the .wasm and the glue fetched once each, from the hints, w
   // Chromium reports an unused preload a few seconds after the load event.
   await p.page.waitForTimeout(3500);
   const count = (name) => fetched.filter((u) => u.endsWith(name)).length;
-  assert.equal(count("/revitalization_infographic_bg.wasm"), 1, `requests: ${fetched.join(", ")}`);
-  assert.equal(count("/revitalization_infographic.js"), 1, `requests: ${fetched.join(", ")}`);
+  assert.equal(count("/reader_bg.wasm"), 1, `requests: ${fetched.join(", ")}`);
+  assert.equal(count("/reader.js"), 1, `requests: ${fetched.join(", ")}`);
   assert.deepEqual(warnings, [], "no console warning (an unused preload is one)");
   p.assertClean("a page with preload hints");
+  await p.close();
+});
+
+// FNV-1a 64 of `{` and the rest, as src/dataset/seal.rs takes it: written again here, so that
+// the test seals a text the way a forger (or another desk tool) would, not through the module.
+function forgeSeal(text) {
+  const rest = text.trim().slice(1);
+  let h = 0xcbf29ce484222325n;
+  for (const b of new TextEncoder().encode(`{${rest}`)) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return `{"checked":"${h.toString(16).padStart(16, "0")}",${rest}`;
+}
+
+test("datasets: a sealed one needs the reader's module alone; any other is checked by the full module", async () => {
+  const p = await newPage(site.browser, { width: 1024, height: 900, reducedMotion: "reduce" });
+  const wasm = [];
+  p.page.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push(new URL(r.url()).pathname);
+  });
+  const plain = fs.readFileSync(path.join(ROOT, "www/data/education-health.json"), "utf8");
+  const sealed = fs.readFileSync(path.join(SITE, "data/education-health.json"), "utf8");
+  assert.ok(sealed.startsWith('{"checked":"'), "scripts/build.sh sealed the demo's dataset");
+  assert.equal(forgeSeal(plain), sealed.trimEnd(), "the seal is FNV-1a 64 of the text");
+  const story = JSON.parse(plain);
+  const texts = {
+    // Sealed, then a figure changed by hand: the seal no longer holds, the full module checks it.
+    edited: sealed.replace(/"schema": 1/, '"schema": 2'),
+    // Sealed anew by someone else over a script link: the reader's module will not show it.
+    forged: forgeSeal(JSON.stringify({ ...story, story: { ...story.story, source: { ...story.story.source, url: "javascript:alert(1)" } } })),
+  };
+  for (const [name, body] of Object.entries(texts)) {
+    await p.page.route(`${site.url}/${name}.json`, (r) => r.fulfill({ contentType: "application/json", body }));
+  }
+  await p.page.route(`${site.url}/plain.json`, (r) => r.fulfill({ contentType: "application/json", body: plain }));
+  await p.page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener("error", (e) => window.__errors.push({ id: e.target.id, ...e.detail }), true);
+  });
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>seals</title>
+<script type="module" src="./dist/embed.js"></script></head><body><main>
+<revitalization-infographic id="sealed" lang="en" src="data/education-health.json"></revitalization-infographic>
+</main></body></html>`;
+  await p.page.route(site.url + "/seal-test.html", (r) => r.fulfill({ contentType: "text/html", body: html }));
+  await p.page.goto(site.url + "/seal-test.html");
+  await allReady(p.page, 1);
+  const csv = (id) => p.page.evaluate((id) => document.getElementById(id).infographic.toCsv(), id);
+  const shown = await csv("sealed");
+  assert.deepEqual(wasm, ["/dist/reader_bg.wasm"], "the sealed dataset needs no other module");
+
+  // The same figures unsealed: mounted by the full module, fetched for it alone.
+  const add = (id, src) =>
+    p.page.evaluate(([id, src]) => {
+      const el = document.createElement("revitalization-infographic");
+      el.id = id;
+      el.setAttribute("lang", "en");
+      el.setAttribute("src", src);
+      document.querySelector("main").prepend(el);
+    }, [id, src]);
+  await add("plain", "plain.json");
+  await allReady(p.page, 2);
+  assert.equal(await csv("plain"), shown);
+  assert.deepEqual(wasm, ["/dist/reader_bg.wasm", "/dist/revitalization_infographic_bg.wasm"]);
+
+  // Edited and forged: refused with the field's path, as any invalid dataset is.
+  for (const [id, field] of [["edited", "schema"], ["forged", "story.source.url"]]) {
+    await add(id, `${id}.json`);
+    await p.page.waitForFunction((id) => window.__errors.some((e) => e.id === id), id, { timeout: 15000 });
+    const error = await p.page.evaluate((id) => window.__errors.find((e) => e.id === id), id);
+    assert.equal(error.code, "invalid-dataset", JSON.stringify(error));
+    assert.ok(error.errors.some((e) => e.path === field), JSON.stringify(error.errors));
+    assert.equal(await p.page.locator(`#${id} a[href^="javascript:"]`).count(), 0);
+  }
+
+  // update() with an object on the reader's graphic: the full module, loaded now, takes it over
+  // at once, in the language the graphic was in; a sealed text goes back to the reader's module.
+  const after = await p.page.evaluate(async ([sealedText]) => {
+    const el = document.getElementById("sealed");
+    const reader = await (await import("/dist/embed.js")).loadReader();
+    const before = el.infographic instanceof reader.Infographic;
+    const data = JSON.parse(sealedText);
+    data.story.title.en = "A new title";
+    const returned = el.infographic.update(data);
+    const title = el.shadowRoot.querySelector(".ri-title")?.textContent;
+    const swapped = !(el.infographic instanceof reader.Infographic);
+    const lang = el.infographic.lang;
+    el.infographic.update(sealedText);
+    return { before, returned: returned === undefined, title, swapped, lang, state: el.dataset.state };
+  }, [sealed]);
+  assert.deepEqual(after, { before: true, returned: true, title: "A new title", swapped: true, lang: "en", state: "ready" });
+  assert.equal(await csv("sealed"), shown);
+  assert.equal(wasm.length, 2, "no module fetched twice");
+  p.assertClean("a page of sealed and unsealed datasets");
   await p.close();
 });

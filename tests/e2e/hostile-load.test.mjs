@@ -89,7 +89,7 @@ test("wasm answers 404 with an HTML page: 'answered HTTP 404', fallback kept", a
   try {
     await assertWasmFailure(p, {
       code: "wasm-fetch-failed",
-      pattern: /the WebAssembly file at http:\/\/\S+\/revitalization_infographic_bg\.wasm answered HTTP 404 \(Not Found\)/,
+      pattern: /the WebAssembly file at http:\/\/\S+\/reader_bg\.wasm answered HTTP 404 \(Not Found\)/,
     });
   } finally {
     await p.close();
@@ -164,7 +164,7 @@ test("the glue script answers 404: code glue-failed, fallback kept", async () =>
   try {
     await assertWasmFailure(p, {
       code: "glue-failed",
-      pattern: /the script \S+\/revitalization_infographic\.js could not be loaded/,
+      pattern: /the script \S+\/reader\.js could not be loaded/,
     });
   } finally {
     await p.close();
@@ -239,13 +239,13 @@ test("retry: wasm stalls past the timeout, then the network is back: re-adding t
 test("retry: the glue script 404s, then comes back: retry() loads it (a failed import is not cached)", async () => {
   const p = await open({
     route: (page) =>
-      page.route("**/revitalization_infographic.js", (r) => r.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not Found</h1>" })),
+      page.route("**/reader.js", (r) => r.fulfill({ status: 404, contentType: "text/html", body: "<h1>Not Found</h1>" })),
   });
   const { page } = p;
   try {
     await page.waitForSelector("#first[data-state=error]", { state: "attached", timeout: 15000 });
     assert.equal((await errorsOf(page, "first"))[0].code, "glue-failed");
-    await page.unroute("**/revitalization_infographic.js");
+    await page.unroute("**/reader.js");
     assert.equal(await page.evaluate(() => document.querySelector("#first").retry()), true);
     await assertWidgetWorks(page, "#first", { hero: ["16317元"] });
     await assertWidgetWorks(page, "#second", { hero: ["16,317 yuan"] });
@@ -484,7 +484,7 @@ test("the script three times and 20 widgets starting in the same moment: one dow
     assert.equal(new Set(ids).size, ids.length, "element ids stay unique across 20 widgets");
     await assertWidgetWorks(page, "#widget-en", { hero: ["16,317 yuan"] });
     assert.equal(requests.filter((u) => u.endsWith(".wasm")).length, 1, "one WebAssembly download");
-    assert.equal(requests.filter((u) => u.endsWith("revitalization_infographic.js")).length, 1, "one glue download");
+    assert.equal(requests.filter((u) => u.endsWith("/reader.js")).length, 1, "one glue download");
     assert.equal(
       await page.evaluate(() => window.__riReady.filter((e) => /^w\d+$/.test(e.id)).length),
       20,

@@ -19,7 +19,7 @@ test("a panic puts every widget in its error state and later calls get a clear e
     { timeout: 15000 },
   );
   const result = await p.page.evaluate(async () => {
-    const m = await import("/dist/revitalization_infographic.js");
+    const m = await (await import("/dist/embed.js")).loadReader();
     const outcome = (f) => {
       try {
         f();
@@ -40,8 +40,7 @@ test("a panic puts every widget in its error state and later calls get a clear e
       setLanguage: outcome(() => el.infographic.setLanguage("zh")),
       update: outcome(() => el.infographic.update(undefined)),
       destroy: outcome(() => el.infographic.destroy()),
-      stats: outcome(() => m.computeStats()),
-      format: outcome(() => m.formatNumber(1, { lang: "en" })),
+      render: outcome(() => m.render(document.createElement("div"))),
       stillShown: el.shadowRoot.textContent.includes("16,317 yuan"),
     };
   });
@@ -51,7 +50,7 @@ test("a panic puts every widget in its error state and later calls get a clear e
   const internal = result.errors.filter((e) => e.code === "internal-error");
   assert.equal(internal.length, 3, JSON.stringify(result.errors));
   for (const e of internal) assert.match(e.message, /^internal error: deliberate crash/);
-  for (const name of ["setLanguage", "update", "destroy", "stats", "format"]) {
+  for (const name of ["setLanguage", "update", "destroy", "render"]) {
     const r = result[name];
     assert.equal(r.ok, false, `${name} after the panic`);
     assert.equal(r.code, "internal-error", `${name}: ${r.message}`);

@@ -19,7 +19,7 @@ const PAGE_SCRIPTS = ["./dist/embed.js"];
 
 /** The module's count of live listeners, observers and animation frames (all widgets). */
 const live = (page) =>
-  page.evaluate(async () => (await import("/dist/revitalization_infographic.js")).liveResources());
+  page.evaluate(async () => (await (await import("/dist/embed.js")).loadReader()).liveResources());
 
 const ZERO = { listeners: 0, observers: 0, frames: 0 };
 const times = (r, n) => ({ listeners: r.listeners * n, observers: r.observers * n, frames: r.frames * n });
@@ -210,6 +210,9 @@ test("update() from inside a `ready` handler and a `select` handler works", asyn
     await page.waitForFunction(() => window.__otherData !== undefined);
     await page.waitForFunction(() => window.__log.includes("update in ready: ok"), null, { timeout: 15000 });
     const title = () => page.locator("#first .ri-frame .ri-title").textContent();
+    // An object on the reader's module's graphic goes to the full module, which loads first
+    // if no widget needed it yet: the update shows once it has (the call itself returned).
+    await page.waitForFunction(() => window.__log.length === 3, null, { timeout: 15000 });
     assert.equal(await title(), "西安乡村振兴：教育与医疗帮扶", "the update from the ready handler shows");
     // The update's own `ready` fires after update() has returned (events come once the call
     // that caused them is over), so it follows "ok".

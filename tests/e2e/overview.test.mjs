@@ -35,7 +35,7 @@ async function mountOverview(page, n, lang) {
         story,
         sections: [{ id: "big", title: { zh: "大量数据", en: "Many figures" }, figures }],
       });
-      const m = await import("/dist/revitalization_infographic.js");
+      const m = await (await import("/dist/embed.js")).load();
       const host = document.createElement("div");
       host.id = "overview-host";
       host.style.width = "720px";

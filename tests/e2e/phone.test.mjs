@@ -198,7 +198,7 @@ test("the overview chart fits a phone too", async () => {
               source: `第${k}项。`,
             });
           }
-          const m = await import("/dist/revitalization_infographic.js");
+          const m = await (await import("/dist/embed.js")).load();
           await m.default();
           const host = document.createElement("div");
           host.id = "overview-host";
@@ -445,7 +445,7 @@ test("a screen reader hears the graphic described in words from its figures", as
     const { page } = p;
     try {
       const got = await page.evaluate(async ({ W, lang }) => {
-        const m = await import("/dist/revitalization_infographic.js");
+        const m = await (await import("/dist/embed.js")).load();
         const d = m.describe(undefined, lang);
         const fromText = m.describe(JSON.stringify(m.defaultDataset()), lang);
         const sr = document.querySelector(W).shadowRoot;

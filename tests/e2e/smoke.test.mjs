@@ -15,6 +15,8 @@ test("the server sends the site's files with their MIME types", async () => {
   const expected = {
     "/": "text/html",
     "/dist/embed.js": "text/javascript",
+    "/dist/reader.js": "text/javascript",
+    "/dist/reader_bg.wasm": "application/wasm",
     "/dist/revitalization_infographic.js": "text/javascript",
     "/dist/revitalization_infographic_bg.wasm": "application/wasm",
   };

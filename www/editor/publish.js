@@ -22,8 +22,8 @@ export function escapeHtml(s) {
 function hints(embedUrl) {
   const beside = (name) => embedUrl.replace(/[^/]*$/, name);
   return [
-    `<link rel="preload" href="${escapeHtml(beside("revitalization_infographic_bg.wasm"))}" as="fetch" type="application/wasm" crossorigin>`,
-    `<link rel="modulepreload" href="${escapeHtml(beside("revitalization_infographic.js"))}">`,
+    `<link rel="preload" href="${escapeHtml(beside("reader_bg.wasm"))}" as="fetch" type="application/wasm" crossorigin>`,
+    `<link rel="modulepreload" href="${escapeHtml(beside("reader.js"))}">`,
   ];
 }
 
@@ -48,11 +48,14 @@ export function mountPublish(app) {
   const early = h("input", { type: "checkbox", id: uid("early") });
   const done = h("p", { role: "status", class: "hint", id: "publish-done" });
   const button = (id, text, onclick) => h("button", { type: "button", id, text, onclick, disabled: true });
+  // The dataset's text as published: checked in full and sealed (a hash of the text put first),
+  // so that a reader's phone loads only the reader's module, which shows it unchecked.
+  const sealed = (dataset, indent) => app.desk.sealDataset(JSON.stringify(dataset, null, indent));
   const buttons = [
     button("download-json", "Download the dataset (JSON)", () => {
       const { dataset } = app.result;
-      download(`${dataset.story.id}.json`, `${JSON.stringify(dataset, null, 2)}\n`, "application/json");
-      done.textContent = `Downloaded ${dataset.story.id}.json: put it beside the page (or where the snippet's src says).`;
+      download(`${dataset.story.id}.json`, `${sealed(dataset, 2)}\n`, "application/json");
+      done.textContent = `Downloaded ${dataset.story.id}.json, checked and sealed: put it beside the page (or where the snippet's src says).`;
     }),
     button("download-csv", "Download the figures (CSV)", () => {
       const { dataset } = app.result;
@@ -98,7 +101,7 @@ export function mountPublish(app) {
 
   function openTestPage() {
     const { dataset, lang, fallback, embedUrl, early: hinted } = current();
-    const json = URL.createObjectURL(new Blob([JSON.stringify(dataset)], { type: "application/json" }));
+    const json = URL.createObjectURL(new Blob([sealed(dataset)], { type: "application/json" }));
     const abs = new URL(embedUrl || "dist/embed.js", document.baseURI).href;
     const title = dataset.story.title[lang] ?? "";
     const page = [
