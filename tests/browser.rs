@@ -897,6 +897,49 @@ fn a_rect_given_by_the_caller_is_used_instead_of_measuring() {
     el.remove();
 }
 
+/// Options are read from their own fields (Reflect, not serde): what JSON cannot hold, a getter
+/// that throws, an array or a DOMRect's inherited box are refused with a code and a path.
+#[wasm_bindgen_test]
+fn options_are_read_from_own_fields_only() {
+    let el = host(640);
+    let refused = |o: JsValue| -> (Option<String>, Option<String>) {
+        let err = ri::render(el.clone().into(), none(), o.unchecked_into())
+            .err()
+            .expect("refused");
+        let get = |k: &str| Reflect::get(&err, &k.into()).unwrap().as_string();
+        (get("code"), get("path"))
+    };
+    let code = Some("invalid-option".to_owned());
+    let at = |p: &str| (code.clone(), Some(p.to_owned()));
+    assert_eq!(refused(Array::of1(&"en".into()).into()), at("options"));
+    assert_eq!(
+        refused(obj(&[("lang", js_sys::Function::new_no_args("").into())])),
+        at("options")
+    );
+    assert_eq!(
+        refused(obj(&[("lang", js_sys::BigInt::from(1u32).into())])),
+        at("options")
+    );
+    let throwing = js_sys::Function::new_no_args("return Object.defineProperty({}, 'lang', { enumerable: true, get() { throw new Error('no'); } });")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    assert_eq!(refused(throwing), at("options"));
+    // A DOMRect's width, top and bottom are its prototype's getters, not fields of its own.
+    let rect = el.get_bounding_client_rect();
+    assert_eq!(refused(obj(&[("rect", rect.into())])), at("options.rect"));
+    assert_eq!(refused(obj(&[("lang", 1.into())])), at("options.lang"));
+    // Fields of its own, in a plain object: taken.
+    let w = ri::render(
+        el.clone().into(),
+        none(),
+        obj(&[("lang", "en".into()), ("theme", JsValue::NULL)]).unchecked_into(),
+    )
+    .unwrap();
+    assert_eq!(w.lang(), "en");
+    w.destroy().unwrap();
+    el.remove();
+}
+
 /// A path each for what a JS object carries that JSON cannot: no throw, no prototype touched.
 #[wasm_bindgen_test]
 fn objects_cross_through_serde_with_every_problem_named_by_path() {
