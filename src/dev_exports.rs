@@ -1,4 +1,4 @@
-//! The developer's functions beside the widget: the embedded story as an object, validation, derived figures, number formatting and the description. In the full module (`dist/revitalization_infographic.js`) only: the reader's module (feature `lean`) has none of them.
+//! The developer's functions beside the widget: the embedded story as an object, validation, derived figures, number formatting, the description and the desk's seal. In the full module (`dist/revitalization_infographic.js`) only: the reader's module (feature `lean`) has none of them.
 
 use crate::boundary::{
     self, flag, js_error, keyword, read_dataset, read_options, short_string, to_js, whole,

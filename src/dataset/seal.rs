@@ -3,8 +3,9 @@
 //! A sealed text is the checked text with one member put first:
 //! `{"checked":"<16 hex digits>",` followed by the rest of the text after its opening `{`. The
 //! digits are the FNV-1a 64 hash of the text as it was before sealing (that is, `{` and the
-//! rest). Any edit to the file after sealing (a figure changed by hand, a line re-indented)
-//! breaks it, and the text is then checked in full like any other.
+//! rest), white space after the document left out (an editor's last newline). Any other edit
+//! to the file after sealing (a figure changed by hand, a line re-indented) breaks it, and the
+//! text is then checked in full like any other.
 //!
 //! The hash is not a signature: anyone can seal a text. It says "the desk checked this", not
 //! "this is safe". So the reader's module still refuses what would harm a page or itself
