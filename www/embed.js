@@ -25,6 +25,8 @@ const TAG = "revitalization-infographic";
 // validator) is loaded only for a dataset that is not sealed, to check it and name its faults.
 const READER = moduleFiles("reader");
 const FULL = moduleFiles("revitalization_infographic");
+// How a sealed dataset's text starts (src/dataset/seal.rs).
+const SEAL = '{"checked":"';
 const MAX_DATASET_BYTES = 5 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 20000;
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
@@ -110,6 +112,11 @@ function moduleFiles(name) {
     value: null,
     glueHref: null,
     attempts: 0,
+    // The load in flight's AbortController; the elements waiting for it; whether the page's
+    // own code asked for it (then it is never stopped).
+    ctrl: null,
+    wanted: 0,
+    kept: false,
   };
 }
 
@@ -124,7 +131,20 @@ export function load({ timeout } = {}) {
 
 /** The reader's module, which the elements use: render and the widget handle only. */
 export function loadReader({ timeout } = {}) {
+  READER.kept = true;
   return loadModule(READER, timeout);
+}
+
+/**
+ * Stops the reader's module's download when no element waits for it any more (each one's
+ * dataset turned out not to be sealed, so the full module shows it) and no page code asked
+ * for it: that page then fetches the full module alone, as before there were two.
+ */
+function dropReader() {
+  if (READER.wanted === 0 && !READER.kept && !READER.value && READER.promise) {
+    READER.promise = null;
+    READER.ctrl?.abort();
+  }
 }
 
 function loadModule(m, timeout) {
@@ -154,6 +174,7 @@ async function loadOnce(m, ms) {
   }
   m.attempts += 1;
   const ctrl = new AbortController();
+  m.ctrl = ctrl;
   let timer;
   const timedOut = new Promise((_, reject) => {
     timer = setTimeout(() => {
@@ -171,6 +192,7 @@ async function loadOnce(m, ms) {
     return await Promise.race([work, timedOut]);
   } finally {
     clearTimeout(timer);
+    if (m.ctrl === ctrl) m.ctrl = null;
   }
 }
 
@@ -663,18 +685,26 @@ class RevitalizationInfographic extends HTMLElement {
     const abort = (this._abort = new AbortController());
     const run = async () => {
       let fetched;
+      // This element waits for the reader's module until its dataset says otherwise.
+      let waiting = true;
+      READER.wanted += 1;
+      const release = () => {
+        if (waiting) READER.wanted -= 1;
+        waiting = false;
+      };
       try {
         const ms = timeoutMs(this);
         const src = this.getAttribute("src");
         // The reader's module is asked for beside the dataset, which the desk will have sealed.
-        let mod;
-        [mod, fetched] = await Promise.all([
-          loadReader({ timeout: ms }),
-          src ? fetchDataset(src, ms, abort.signal) : undefined,
-        ]);
+        const reader = loadModule(READER, ms);
+        fetched = src ? await fetchDataset(src, ms, abort.signal) : undefined;
         const gone = () => generation !== this._generation || !this.isConnected;
         // Removed from the page (or destroyed) while loading: mount nothing.
         if (gone()) return false;
+        const text = fetched?.text;
+        // An object's text with no seal is the full module's to check. (Text that is not an
+        // object, an HTML page say, the reader's module refuses in words by itself.)
+        const unsealed = text !== undefined && !text.startsWith(SEAL) && text.trimStart().startsWith("{");
         const options = () => ({
           lang: pickLang(this),
           theme: pickTheme(this),
@@ -683,12 +713,19 @@ class RevitalizationInfographic extends HTMLElement {
         // Text that is not JSON at all (an HTML page, a cut-off file) is thrown before anything
         // mounts: a load failure, and the fallback stays. The widget's events fire after this
         // call returns, so a `ready` handler already finds el.infographic set.
-        let handle = tryReader(() => mod.render(this, fetched?.text, options()));
+        let handle = null;
+        if (!unsealed || READER.value) {
+          const mod = await reader;
+          if (gone()) return false;
+          handle = tryReader(() => mod.render(this, text, options()));
+        }
         if (!handle) {
           // Not sealed: the full module checks it, and shows each fault with its path.
+          release();
+          dropReader();
           const full = await load({ timeout: ms });
           if (gone()) return false;
-          handle = full.render(this, fetched?.text, options());
+          handle = full.render(this, text, options());
         }
         this._adopt(handle);
         this._mounting = null;
@@ -700,6 +737,8 @@ class RevitalizationInfographic extends HTMLElement {
         this._mounting = null;
         fail(this, asLoadError(e, fetched));
         return false;
+      } finally {
+        release();
       }
     };
     this._mounting = run();

@@ -214,3 +214,50 @@ test("datasets: a sealed one needs the reader's module alone; any other is check
   p.assertClean("a page of sealed and unsealed datasets");
   await p.close();
 });
+
+test("a page whose only dataset is not sealed stops the reader's download and fetches the full module alone", async () => {
+  const p = await newPage(site.browser, { width: 1024, height: 900, reducedMotion: "reduce" });
+  const plain = fs.readFileSync(path.join(ROOT, "www/data/education-health.json"), "utf8");
+  await p.page.route(`${site.url}/plain.json`, (r) => r.fulfill({ contentType: "application/json", body: plain }));
+  // The reader's .wasm answers late, so the dataset is known first (as on a phone, where the
+  // dataset is the smaller file).
+  await p.page.route("**/reader_bg.wasm", async (r) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await r.continue().catch(() => {});
+  });
+  const wasm = { asked: [], finished: [], failed: [] };
+  p.page.on("request", (r) => r.url().endsWith(".wasm") && wasm.asked.push(new URL(r.url()).pathname));
+  p.page.on("requestfinished", (r) => r.url().endsWith(".wasm") && wasm.finished.push(new URL(r.url()).pathname));
+  p.page.on("requestfailed", (r) => r.url().endsWith(".wasm") && wasm.failed.push(`${new URL(r.url()).pathname} ${r.failure()?.errorText}`));
+  await p.page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener("error", (e) => window.__errors.push(e.detail), true);
+  });
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>unsealed</title>
+<script type="module" src="./dist/embed.js"></script></head><body><main>
+<revitalization-infographic id="plain" lang="en" src="plain.json"></revitalization-infographic>
+</main></body></html>`;
+  await p.page.route(site.url + "/unsealed-test.html", (r) => r.fulfill({ contentType: "text/html", body: html }));
+  await p.page.goto(site.url + "/unsealed-test.html");
+  await allReady(p.page, 1);
+  await p.page.waitForTimeout(2000); // past the reader's late answer
+  assert.deepEqual(wasm.finished, ["/dist/revitalization_infographic_bg.wasm"], JSON.stringify(wasm));
+  assert.deepEqual(wasm.failed, ["/dist/reader_bg.wasm net::ERR_ABORTED"], JSON.stringify(wasm));
+  assert.deepEqual(await p.page.evaluate(() => window.__errors), []);
+  // A sealed dataset added later still gets the reader's module, loaded anew.
+  await p.page.unroute("**/reader_bg.wasm");
+  await p.page.evaluate(() => {
+    const el = document.createElement("revitalization-infographic");
+    el.setAttribute("src", "data/education-health.json");
+    document.querySelector("main").append(el);
+  });
+  await allReady(p.page, 2);
+  assert.ok(wasm.finished.includes("/dist/reader_bg.wasm"), JSON.stringify(wasm));
+  const modules = await p.page.evaluate(async () => {
+    const reader = await (await import("/dist/embed.js")).loadReader();
+    return [...document.querySelectorAll("revitalization-infographic")].map((e) => e.infographic instanceof reader.Infographic);
+  });
+  assert.deepEqual(modules, [false, true], "the unsealed one on the full module, the sealed one on the reader's");
+  p.assertClean("a page with one unsealed dataset");
+  await p.close();
+});
