@@ -702,8 +702,9 @@ class RevitalizationInfographic extends HTMLElement {
         // Removed from the page (or destroyed) while loading: mount nothing.
         if (gone()) return false;
         const text = fetched?.text;
-        // An object's text with no seal is the full module's to check. (Text that is not an
-        // object, an HTML page say, the reader's module refuses in words by itself.)
+        // An object's text with no seal is the full module's to check, whether or not the
+        // reader's module is loaded (it would only read the text to refuse it). Text that is
+        // not an object, an HTML page say, the reader's module refuses in words by itself.
         const unsealed = text !== undefined && !text.startsWith(SEAL) && text.trimStart().startsWith("{");
         const options = () => ({
           lang: pickLang(this),
@@ -714,7 +715,7 @@ class RevitalizationInfographic extends HTMLElement {
         // mounts: a load failure, and the fallback stays. The widget's events fire after this
         // call returns, so a `ready` handler already finds el.infographic set.
         let handle = null;
-        if (!unsealed || READER.value) {
+        if (!unsealed) {
           const mod = await reader;
           if (gone()) return false;
           handle = tryReader(() => mod.render(this, text, options()));

@@ -18,6 +18,24 @@ const allReady = (page, n) =>
     { timeout: 15000 },
   );
 
+/**
+ * Serves a page of `body` at /NAME.html, with `head` and then embed.js in its head, records
+ * every `error` event in window.__errors (with the element's id), and opens it.
+ */
+async function openPage(p, name, { body, head = "", lang = "en" }) {
+  await p.page.addInitScript(() => {
+    window.__errors = [];
+    document.addEventListener("error", (e) => window.__errors.push({ id: e.target.id, ...e.detail }), true);
+  });
+  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${name}</title>
+${head}<script type="module" src="./dist/embed.js"></script>
+</head><body><main>
+${body}
+</main></body></html>`;
+  await p.page.route(`${site.url}/${name}.html`, (r) => r.fulfill({ contentType: "text/html", body: html }));
+  await p.page.goto(`${site.url}/${name}.html`);
+}
+
 test("the script tag twice: one definition, one WebAssembly download, every widget ready", async () => {
   const p = await newPage(site.browser, { width: 1280, height: 2400, reducedMotion: "reduce" });
   const wasm = [];
@@ -105,13 +123,13 @@ test("preload hints: the .wasm and the glue fetched once each, from the hints, w
   p.page.on("console", (m) => {
     if (m.type() === "warning" || m.type() === "error") warnings.push(m.text());
   });
-  const html = `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>preload</title>
-<link rel="preload" href="./dist/reader_bg.wasm" as="fetch" type="application/wasm" crossorigin>
-<link rel="modulepreload" href="./dist/reader.js">
-<script type="module" src="./dist/embed.js"></script>
-</head><body><main><revitalization-infographic lang="zh"></revitalization-infographic></main></body></html>`;
-  await p.page.route(site.url + "/preload-test.html", (r) => r.fulfill({ contentType: "text/html", body: html }));
-  await p.page.goto(site.url + "/preload-test.html");
+  await openPage(p, "preload-test", {
+    lang: "zh",
+    head:
+      '<link rel="preload" href="./dist/reader_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n' +
+      '<link rel="modulepreload" href="./dist/reader.js">\n',
+    body: '<revitalization-infographic lang="zh"></revitalization-infographic>',
+  });
   await allReady(p.page, 1);
   assert.equal(await p.page.locator("revitalization-infographic .ri-frame .ri-hero-value").textContent(), "16317元");
   // Chromium reports an unused preload a few seconds after the load event.
@@ -154,16 +172,9 @@ test("datasets: a sealed one needs the reader's module alone; any other is check
     await p.page.route(`${site.url}/${name}.json`, (r) => r.fulfill({ contentType: "application/json", body }));
   }
   await p.page.route(`${site.url}/plain.json`, (r) => r.fulfill({ contentType: "application/json", body: plain }));
-  await p.page.addInitScript(() => {
-    window.__errors = [];
-    document.addEventListener("error", (e) => window.__errors.push({ id: e.target.id, ...e.detail }), true);
+  await openPage(p, "seal-test", {
+    body: '<revitalization-infographic id="sealed" lang="en" src="data/education-health.json"></revitalization-infographic>',
   });
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>seals</title>
-<script type="module" src="./dist/embed.js"></script></head><body><main>
-<revitalization-infographic id="sealed" lang="en" src="data/education-health.json"></revitalization-infographic>
-</main></body></html>`;
-  await p.page.route(site.url + "/seal-test.html", (r) => r.fulfill({ contentType: "text/html", body: html }));
-  await p.page.goto(site.url + "/seal-test.html");
   await allReady(p.page, 1);
   const csv = (id) => p.page.evaluate((id) => document.getElementById(id).infographic.toCsv(), id);
   const shown = await csv("sealed");
@@ -229,16 +240,9 @@ test("a page whose only dataset is not sealed stops the reader's download and fe
   p.page.on("request", (r) => r.url().endsWith(".wasm") && wasm.asked.push(new URL(r.url()).pathname));
   p.page.on("requestfinished", (r) => r.url().endsWith(".wasm") && wasm.finished.push(new URL(r.url()).pathname));
   p.page.on("requestfailed", (r) => r.url().endsWith(".wasm") && wasm.failed.push(`${new URL(r.url()).pathname} ${r.failure()?.errorText}`));
-  await p.page.addInitScript(() => {
-    window.__errors = [];
-    document.addEventListener("error", (e) => window.__errors.push(e.detail), true);
+  await openPage(p, "unsealed-test", {
+    body: '<revitalization-infographic id="plain" lang="en" src="plain.json"></revitalization-infographic>',
   });
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>unsealed</title>
-<script type="module" src="./dist/embed.js"></script></head><body><main>
-<revitalization-infographic id="plain" lang="en" src="plain.json"></revitalization-infographic>
-</main></body></html>`;
-  await p.page.route(site.url + "/unsealed-test.html", (r) => r.fulfill({ contentType: "text/html", body: html }));
-  await p.page.goto(site.url + "/unsealed-test.html");
   await allReady(p.page, 1);
   await p.page.waitForTimeout(2000); // past the reader's late answer
   assert.deepEqual(wasm.finished, ["/dist/revitalization_infographic_bg.wasm"], JSON.stringify(wasm));
