@@ -32,6 +32,7 @@ pub fn summary(errors: &[ValidationError]) -> String {
 }
 
 /// An `invalid-dataset` error carrying every problem in `errors`.
+#[cfg(not(feature = "lean"))]
 pub fn validation_error(errors: &[ValidationError]) -> JsValue {
     let path = errors.first().map(|e| e.path.as_str()).unwrap_or("");
     let err = js_error("invalid-dataset", path, &summary(errors));
@@ -223,7 +224,6 @@ pub fn flag(options: &Value, key: &str, default: bool) -> Result<bool, JsValue> 
 }
 
 /// A whole number from `min` to `max`; `default` when absent.
-#[cfg(not(feature = "lean"))]
 pub fn whole(options: &Value, key: &str, min: u8, max: u8, default: u8) -> Result<u8, JsValue> {
     match option(options, key) {
         None => Ok(default),

@@ -39,6 +39,8 @@ export interface RenderOptions {
   lang?: Lang; theme?: "auto" | "light" | "dark";
   /** zh group separators: 16,317元 */ separators?: boolean;
   /** count the hero number up when first seen (default true; never under prefers-reduced-motion) */ animate?: boolean;
+  /** the section tab shown first, from 0 (default 0; a number past the last shows the last) */ tab?: number;
+  /** open on the data table instead of the charts (default false) */ table?: boolean;
   /** the element's box if already known (an IntersectionObserver entry's boundingClientRect, copied into a plain object): saves a forced layout */ rect?: { width: number; top: number; bottom: number };
 }
 /** Errors thrown by this module carry a stable code and, where it applies, the field's path. */
@@ -122,6 +124,8 @@ fn render_options(options: &JsValue) -> Result<dom::Options, JsValue> {
         group_zh: flag(&o, "separators", false)?,
         animate: flag(&o, "animate", true)?,
         rect: rect_option(&o)?,
+        tab: boundary::whole(&o, "tab", 0, 63, 0)?.into(),
+        table: flag(&o, "table", false)?,
     })
 }
 
@@ -184,6 +188,16 @@ fn dataset_arg(
     dataset::seal::verified(&text).ok_or_else(not_checked)?;
     let ds = dataset::seal::trusted(&v).ok_or_else(not_checked)?;
     Ok(Ok(std::rc::Rc::new(ds)))
+}
+
+/// The reader's module has no downloads (CSV, SVG, the saved image): `embed.js` gives it the
+/// function that hands a graphic over to the full module when its reader asks for one, called
+/// with the host element and the action (`"csv"`, `"svg"` or `"png"`); it returns true when it
+/// takes the graphic. Without it the controls say that downloads are not available.
+#[cfg(feature = "lean")]
+#[wasm_bindgen(js_name = setHandOver)]
+pub fn set_hand_over(hand_over: &js_sys::Function) {
+    dom::set_hand_over(hand_over.clone());
 }
 
 /// Renders the infographic into `element` (inside its Shadow DOM). A bad dataset shows an
@@ -261,6 +275,7 @@ impl Infographic {
     }
 
     /// The figures as CSV, in the current language.
+    #[cfg(not(feature = "lean"))]
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self) -> Result<String, JsValue> {
         healthy()?;
@@ -268,6 +283,7 @@ impl Infographic {
     }
 
     /// The graphic as a standalone SVG document.
+    #[cfg(not(feature = "lean"))]
     #[wasm_bindgen(js_name = toSvg)]
     pub fn to_svg(&self) -> Result<String, JsValue> {
         healthy()?;

@@ -937,6 +937,68 @@ fn options_are_read_from_own_fields_only() {
     .unwrap();
     assert_eq!(w.lang(), "en");
     w.destroy().unwrap();
+    // The tab and the table view a graphic opens on (what embed.js hands over from the reader's
+    // module): a whole number from 0 and a boolean, each named when it is not.
+    for (bad, path) in [
+        (obj(&[("tab", (-1).into())]), "options.tab"),
+        (obj(&[("tab", 1.5.into())]), "options.tab"),
+        (obj(&[("tab", "2".into())]), "options.tab"),
+        (obj(&[("table", 1.into())]), "options.table"),
+    ] {
+        assert_eq!(refused(bad), at(path));
+    }
+    let w = ri::render(
+        el.clone().into(),
+        none(),
+        obj(&[("tab", 2.into())]).unchecked_into(),
+    )
+    .unwrap();
+    let selected = |sel: &str| {
+        shadow(&el)
+            .query_selector(sel)
+            .unwrap()
+            .and_then(|e| e.get_attribute("data-tab"))
+    };
+    assert_eq!(
+        selected("[role=tab][aria-selected=true]").as_deref(),
+        Some("2")
+    );
+    w.destroy().unwrap();
+    // Past the last tab: the last one.
+    let w = ri::render(
+        el.clone().into(),
+        none(),
+        obj(&[("tab", 63.into())]).unchecked_into(),
+    )
+    .unwrap();
+    let tabs = shadow(&el)
+        .query_selector_all("[role=tab]")
+        .unwrap()
+        .length();
+    assert!(tabs > 2);
+    let last = (tabs - 1).to_string();
+    assert_eq!(
+        selected("[role=tab][aria-selected=true]").as_deref(),
+        Some(last.as_str())
+    );
+    w.destroy().unwrap();
+    // The table view: the button pressed, the table shown (and no tabs).
+    let w = ri::render(
+        el.clone().into(),
+        none(),
+        obj(&[("table", true.into())]).unchecked_into(),
+    )
+    .unwrap();
+    let pressed = shadow(&el)
+        .query_selector("[data-action=table]")
+        .unwrap()
+        .and_then(|e| e.get_attribute("aria-pressed"));
+    assert_eq!(pressed.as_deref(), Some("true"));
+    assert!(shadow(&el)
+        .query_selector("table.ri-table")
+        .unwrap()
+        .is_some());
+    w.destroy().unwrap();
     el.remove();
 }
 

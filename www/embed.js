@@ -234,6 +234,7 @@ async function instantiate(m, signal) {
     throw await explainWasmFailure(e, copy, m, signal);
   }
   copy.body?.cancel().catch(() => {});
+  mod.setHandOver?.(handOver);
   // Instantiated already (the page's own init() came first): the download was not needed.
   if (!res.bodyUsed) res.body?.cancel().catch(() => {});
   return mod;
@@ -491,6 +492,30 @@ function freeHandle(handle) {
   }
 }
 
+/**
+ * The reader's module's download buttons (CSV, SVG, the saved image) land here, called with the
+ * host element and the action while that module is busy with the click: the element's graphic
+ * moves to the full module, which has the downloads, keeping its language, tab and table view,
+ * and the same button is pressed there. True when the element takes it.
+ */
+function handOver(host, action) {
+  if (!(host instanceof RevitalizationInfographic) || !host._handle) return false;
+  const handle = host._handle;
+  queueMicrotask(() => {
+    const sel = `[data-action=${action}]`;
+    const root = host.shadowRoot;
+    const at = Math.max(0, [...root.querySelectorAll(sel)].indexOf(root.activeElement));
+    Promise.resolve(
+      host._toFull(handle, host._shown, true, () => {
+        const button = host.shadowRoot.querySelectorAll(sel)[at];
+        button?.focus();
+        button?.click();
+      }),
+    ).catch(() => {});
+  });
+  return true;
+}
+
 /** What `call` returned, or null when the reader's module refused the dataset as not sealed. */
 function tryReader(call) {
   try {
@@ -558,6 +583,8 @@ class RevitalizationInfographic extends HTMLElement {
   constructor() {
     super();
     this._handle = null;
+    // What the graphic shows: the dataset's text as given, or undefined (the embedded story).
+    this._shown = undefined;
     this._mounting = null;
     this._generation = 0;
     this._srcGeneration = 0;
@@ -620,38 +647,75 @@ class RevitalizationInfographic extends HTMLElement {
   }
 
   /**
-   * Takes `handle` as the element's graphic. A handle of the reader's module shows only sealed
-   * datasets: its update() hands any other to the full module, which the element then keeps.
-   * That is at once when the full module is loaded already, else update() returns a promise.
+   * Takes `handle` as the element's graphic, showing `shown` (the text it was given, or
+   * undefined for the embedded story). A handle of the reader's module shows only sealed
+   * datasets and has no downloads: its update() hands any other dataset to the full module,
+   * which the element then keeps (at once when that module is loaded already, else update()
+   * returns a promise), and its toCsv() and toSvg() return a promise of the full module's.
    */
-  _adopt(handle) {
+  _adopt(handle, shown) {
     this._handle = handle;
+    this._shown = shown;
     if (!READER.value || !(handle instanceof READER.value.Infographic)) return;
     const update = handle.update.bind(handle);
     handle.update = (dataset) => {
-      if (tryReader(() => update(dataset)) !== null) return undefined;
-      // The reader's graphic goes first (its module clears the shadow root it leaves), then the
-      // full module's is drawn there, in the same task: the reader sees no frame between.
-      // A failure after that (an object that is not JSON data) leaves the fallback and the notice.
-      const swap = (full) => {
-        if (this._handle !== handle) return;
-        const lang = handle.lang;
-        this._handle = null;
-        freeHandle(handle);
-        try {
-          this._adopt(full.render(this, dataset, { lang, theme: pickTheme(this) }));
-        } catch (e) {
-          fail(this, e);
-          throw e;
-        }
-      };
-      if (FULL.value) return swap(FULL.value);
-      return load({ timeout: timeoutMs(this) })
-        .then(swap)
-        .catch((e) => {
-          if (this._handle === handle) fail(this, e);
-        });
+      if (tryReader(() => update(dataset)) !== null) {
+        this._shown = dataset;
+        return undefined;
+      }
+      const r = this._toFull(handle, dataset, false, () => undefined);
+      return r instanceof Promise ? r.catch(() => {}) : r;
     };
+    // Drawn by the full module into a detached element, so the graphic on the page stays.
+    const exported = (call) => () => {
+      const options = { lang: handle.lang, animate: false };
+      const shown = this._shown;
+      return load({ timeout: timeoutMs(this) }).then((full) => {
+        const h = full.render(document.createElement("div"), shown, options);
+        try {
+          return call(h);
+        } finally {
+          freeHandle(h);
+        }
+      });
+    };
+    handle.toCsv = exported((h) => h.toCsv());
+    handle.toSvg = exported((h) => h.toSvg());
+  }
+
+  /**
+   * Moves the graphic from the reader's module (`handle`) to the full module: drawn there with
+   * `dataset` in the reader's language (and, with `keep`, its tab and table view), then
+   * `then(handle of the full module)`. The reader's graphic goes first (its module clears the
+   * shadow root it leaves), then the full module's is drawn there, in the same task: the reader
+   * sees no frame between. At once when the full module is loaded already; else a promise, and a
+   * load failure fires `error`. A failure after that (an object that is not JSON data) leaves
+   * the fallback and the notice.
+   */
+  _toFull(handle, dataset, keep, then) {
+    const swap = (full) => {
+      if (this._handle !== handle) return undefined;
+      const root = this.shadowRoot;
+      const options = { lang: handle.lang, theme: pickTheme(this) };
+      if (keep) {
+        options.tab = Number(root.querySelector("[role=tab][aria-selected=true]")?.getAttribute("data-tab") ?? 0);
+        options.table = root.querySelector("[data-action=table]")?.getAttribute("aria-pressed") === "true";
+      }
+      this._handle = null;
+      freeHandle(handle);
+      try {
+        this._adopt(full.render(this, dataset, options), dataset);
+      } catch (e) {
+        fail(this, e);
+        throw e;
+      }
+      return then(this._handle);
+    };
+    if (FULL.value) return swap(FULL.value);
+    return load({ timeout: timeoutMs(this) }).then(swap, (e) => {
+      if (this._handle === handle) fail(this, e);
+      throw e;
+    });
   }
 
   async _applySrc() {
@@ -728,7 +792,7 @@ class RevitalizationInfographic extends HTMLElement {
           if (gone()) return false;
           handle = full.render(this, text, options());
         }
-        this._adopt(handle);
+        this._adopt(handle, text);
         this._mounting = null;
         adoptShadowSheet(this.shadowRoot);
         clearNotice(this);

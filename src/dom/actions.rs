@@ -1,10 +1,19 @@
 //! What the widget's controls do: tabs, the language and table buttons, the CSV and SVG downloads and the saved image (a detached link, clicked, never put on the page).
 
 use super::state::State;
-use crate::view::{self, export};
+use crate::view;
+#[cfg(not(feature = "lean"))]
+use crate::view::export;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
+
+#[cfg(feature = "lean")]
+thread_local! {
+    /// `embed.js`'s hand-over to the full module (`setHandOver`), called with the host and
+    /// the action; it answers true when it takes the graphic.
+    pub static HAND_OVER: std::cell::RefCell<Option<js_sys::Function>> = const { std::cell::RefCell::new(None) };
+}
 
 impl State {
     pub fn tab_count(&self) -> usize {
@@ -44,6 +53,18 @@ impl State {
                 self.hide_tip();
                 self.rerender()
             }
+            #[cfg(not(feature = "lean"))]
+            "csv" | "svg" | "png" => self.export(action),
+            #[cfg(feature = "lean")]
+            "csv" | "svg" | "png" => self.hand_over(action),
+            _ => Ok(()),
+        }
+    }
+
+    /// The downloads: the figures as CSV, the graphic as SVG, the saved image.
+    #[cfg(not(feature = "lean"))]
+    fn export(&mut self, action: &str) -> Result<(), JsValue> {
+        match action {
             "csv" => {
                 let Some(ds) = self.dataset.clone() else {
                     return Ok(());
@@ -68,7 +89,26 @@ impl State {
         }
     }
 
+    /// The reader's module carries no exports (view::export and the image are 5 KB gzip of
+    /// it): `embed.js` hands the graphic over to the full module, which then does the download
+    /// the reader asked for. Without `embed.js` the controls say why nothing came.
+    #[cfg(feature = "lean")]
+    fn hand_over(&mut self, action: &str) -> Result<(), JsValue> {
+        let taken = HAND_OVER.with(|h| {
+            h.borrow().as_ref().is_some_and(|f| {
+                f.call2(&JsValue::NULL, &self.host, &JsValue::from_str(action))
+                    .is_ok_and(|v| v.as_bool() == Some(true))
+            })
+        });
+        if taken {
+            return Ok(());
+        }
+        self.opts.notice = Some(crate::view::i18n::Ui::NoExports);
+        self.rerender()
+    }
+
     /// Saves `body` (a string or bytes) as a file: a detached link, clicked, never put on the page.
+    #[cfg(not(feature = "lean"))]
     pub fn download(&mut self, body: &JsValue, mime: &str, name: &str) -> Result<(), JsValue> {
         let parts = js_sys::Array::of1(body);
         let bag = web_sys::BlobPropertyBag::new();

@@ -8,6 +8,7 @@
 mod actions;
 mod countup;
 mod events;
+#[cfg(not(feature = "lean"))]
 mod image;
 pub mod listener;
 pub mod mount;
@@ -17,6 +18,7 @@ mod tooltip;
 use crate::boundary::js_error;
 use crate::dataset::{Dataset, ValidationError};
 use crate::format::Lang;
+#[cfg(not(feature = "lean"))]
 use crate::view::export;
 use mount::Table;
 use state::State;
@@ -59,6 +61,10 @@ pub struct Options {
     pub animate: bool,
     /// The host's box, when the caller measured it already.
     pub rect: Option<HostRect>,
+    /// The section tab shown first, and whether the table is open (a graphic handed over from
+    /// the reader's module keeps what the reader had chosen).
+    pub tab: usize,
+    pub table: bool,
 }
 
 /// A host element's width and vertical position in the viewport, in CSS px.
@@ -86,11 +92,14 @@ impl Widget {
         dataset: Result<Rc<Dataset>, Vec<ValidationError>>,
         o: Options,
     ) -> Result<Widget, JsValue> {
+        let (tab, table) = (o.tab, o.table);
         let state = State::mount(host, o)?;
         events::attach(&state)?;
         {
             let mut s = state.borrow_mut();
             s.set_dataset(dataset);
+            s.opts.selected = tab;
+            s.opts.table = table;
             s.render()?;
             // Already on screen: count from zero before the first paint, so the reader never
             // sees the final number flash and drop to 0 when the observer reports a frame later.
@@ -145,6 +154,7 @@ impl Widget {
             .unwrap_or(Lang::Zh)
     }
 
+    #[cfg(not(feature = "lean"))]
     pub fn csv(&self) -> Result<String, JsValue> {
         self.with(|s| {
             let ds = s.dataset.clone().ok_or_else(|| no_data(&s.errors))?;
@@ -152,6 +162,7 @@ impl Widget {
         })
     }
 
+    #[cfg(not(feature = "lean"))]
     pub fn svg(&self) -> Result<String, JsValue> {
         self.with(|s| {
             let (ds, st) = s.data().ok_or_else(|| no_data(&s.errors))?;
@@ -175,7 +186,10 @@ impl Widget {
         s.retired = None;
         s.cursor = None;
         s.overview_cache = None;
-        s.image = None;
+        #[cfg(not(feature = "lean"))]
+        {
+            s.image = None;
+        }
         if let Some(url) = s.last_url.take() {
             let _ = web_sys::Url::revoke_object_url(&url);
         }
@@ -194,6 +208,13 @@ impl Drop for Widget {
     }
 }
 
+/// See `exports::set_hand_over`.
+#[cfg(feature = "lean")]
+pub fn set_hand_over(f: js_sys::Function) {
+    actions::HAND_OVER.with(|h| *h.borrow_mut() = Some(f));
+}
+
+#[cfg(not(feature = "lean"))]
 fn no_data(errors: &[ValidationError]) -> JsValue {
     crate::boundary::validation_error(errors)
 }

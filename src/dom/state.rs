@@ -81,6 +81,8 @@ pub struct OverviewCache {
 }
 
 pub struct State {
+    /// For the downloads' detached links and the saved image's canvas (not in the reader's module).
+    #[cfg_attr(feature = "lean", allow(dead_code))]
     pub doc: web_sys::Document,
     pub host: Element,
     /// The stable element inside the shadow root that holds the rendered tree and the listeners.
@@ -115,6 +117,7 @@ pub struct State {
     pub animate: bool,
     pub last_url: Option<String>,
     /// A "save image" on its way: the SVG loading into an image (`image`).
+    #[cfg(not(feature = "lean"))]
     pub image: Option<super::image::Pending>,
     /// The figure picked in an overview chart: the chart's `data-overview` key and the index.
     pub cursor: Option<(String, usize)>,
@@ -261,6 +264,7 @@ impl State {
             counted: false,
             animate: o.animate,
             last_url: None,
+            #[cfg(not(feature = "lean"))]
             image: None,
             cursor: None,
             overview_cache: None,

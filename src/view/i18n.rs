@@ -38,6 +38,8 @@ pub enum Ui {
     Page,
     ImageBlocked,
     ImageFailed,
+    /// The reader's module alone (no embed.js to bring the full one): no downloads here.
+    NoExports,
 }
 
 pub fn ui(lang: Lang, key: Ui) -> &'static str {
@@ -111,6 +113,8 @@ pub fn ui(lang: Lang, key: Ui) -> &'static str {
         (Lang::En, ImageBlocked) => "Cannot save an image: this page's Content-Security-Policy does not let the browser draw the graphic as an image (it needs img-src blob:). Download SVG instead.",
         (Lang::Zh, ImageFailed) => "无法保存图片：浏览器未能生成图片。可改用“下载SVG”。",
         (Lang::En, ImageFailed) => "Cannot save an image: the browser could not draw it. Download SVG instead.",
+        (Lang::Zh, NoExports) => "此处无法下载：本页只载入了阅读模块（reader.js），下载需要完整模块，请经由 embed.js 嵌入。",
+        (Lang::En, NoExports) => "Downloads are not available here: this page loaded only the reader's module (reader.js); they need the full module, which embed.js brings.",
     }
 }
 

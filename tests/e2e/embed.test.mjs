@@ -176,9 +176,17 @@ test("datasets: a sealed one needs the reader's module alone; any other is check
     body: '<revitalization-infographic id="sealed" lang="en" src="data/education-health.json"></revitalization-infographic>',
   });
   await allReady(p.page, 1);
-  const csv = (id) => p.page.evaluate((id) => document.getElementById(id).infographic.toCsv(), id);
-  const shown = await csv("sealed");
   assert.deepEqual(wasm, ["/dist/reader_bg.wasm"], "the sealed dataset needs no other module");
+  const csv = (id) => p.page.evaluate((id) => document.getElementById(id).infographic.toCsv(), id);
+  // The reader's module has no exports: toCsv() fetches the full module for them, and the
+  // graphic on the page stays the reader's.
+  const shown = await csv("sealed");
+  assert.match(shown, /^\ufeffsection,id,/);
+  assert.deepEqual(wasm, ["/dist/reader_bg.wasm", "/dist/revitalization_infographic_bg.wasm"]);
+  assert.ok(
+    await p.page.evaluate(async () => document.getElementById("sealed").infographic instanceof (await (await import("/dist/embed.js")).loadReader()).Infographic),
+    "still the reader's graphic",
+  );
 
   // The same figures unsealed: mounted by the full module, fetched for it alone.
   const add = (id, src) =>
@@ -192,7 +200,7 @@ test("datasets: a sealed one needs the reader's module alone; any other is check
   await add("plain", "plain.json");
   await allReady(p.page, 2);
   assert.equal(await csv("plain"), shown);
-  assert.deepEqual(wasm, ["/dist/reader_bg.wasm", "/dist/revitalization_infographic_bg.wasm"]);
+  assert.deepEqual(wasm, ["/dist/reader_bg.wasm", "/dist/revitalization_infographic_bg.wasm"], "each module fetched once");
 
   // Edited and forged: refused with the field's path, as any invalid dataset is.
   for (const [id, field] of [["edited", "schema"], ["forged", "story.source.url"]]) {
@@ -223,6 +231,83 @@ test("datasets: a sealed one needs the reader's module alone; any other is check
   assert.equal(await csv("sealed"), shown);
   assert.equal(wasm.length, 2, "no module fetched twice");
   p.assertClean("a page of sealed and unsealed datasets");
+  await p.close();
+});
+
+test("a reader's download buttons: the full module on first use, the graphic handed over in its language, tab and table view", async () => {
+  const p = await newPage(site.browser, { width: 1024, height: 900, reducedMotion: "reduce" });
+  const wasm = [];
+  p.page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(new URL(r.url()).pathname));
+  await openPage(p, "handover-test", {
+    lang: "zh",
+    body: '<revitalization-infographic id="a"></revitalization-infographic><revitalization-infographic id="b"></revitalization-infographic>',
+  });
+  await allReady(p.page, 2);
+  await p.page.waitForTimeout(300);
+  assert.deepEqual(wasm, ["/dist/reader_bg.wasm"], "nothing more until a download is asked for");
+  const isReader = (id) =>
+    p.page.evaluate(async (id) => document.getElementById(id).infographic instanceof (await (await import("/dist/embed.js")).loadReader()).Infographic, id);
+  const state = (id) =>
+    p.page.evaluate((id) => {
+      const root = document.getElementById(id).shadowRoot;
+      const focused = root.activeElement;
+      return {
+        lang: document.getElementById(id).infographic.lang,
+        tab: root.querySelector("[role=tab][aria-selected=true]")?.getAttribute("data-tab") ?? null,
+        table: root.querySelector("[data-action=table]").getAttribute("aria-pressed"),
+        focused: focused ? `${focused.closest(".ri-controls") ? "controls" : "footer"} ${focused.getAttribute("data-action")}` : null,
+        state: document.getElementById(id).dataset.state,
+      };
+    }, id);
+
+  // A: the fourth tab, English, then "Download CSV" in the toolbar.
+  const A = "#a .ri-frame";
+  await p.page.locator(`${A} [role=tab][data-tab="3"]`).click();
+  await p.page.locator(`${A} [data-action=lang]`).click();
+  await p.page.waitForFunction(() => document.getElementById("a").infographic.lang === "en");
+  assert.equal(await isReader("a"), true);
+  const [download] = await Promise.all([
+    p.page.waitForEvent("download", { timeout: 15000 }),
+    p.page.locator(`${A} .ri-controls [data-action=csv]`).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), "xian-rural-revitalization-2022.csv");
+  const csv = fs.readFileSync(await download.path(), "utf8");
+  assert.ok(csv.includes("16317") && csv.includes("157000000"), "the CSV has the figures");
+  assert.deepEqual(wasm, ["/dist/reader_bg.wasm", "/dist/revitalization_infographic_bg.wasm"], "the full module, fetched for it");
+  assert.equal(await isReader("a"), false, "the graphic is the full module's now");
+  assert.deepEqual(await state("a"), { lang: "en", tab: "3", table: "false", focused: "controls csv", state: "ready" });
+  assert.equal(await isReader("b"), true, "the other graphic stays the reader's");
+
+  // B: the table view, then the footer's "数据（CSV）" link: the full module is loaded already.
+  const B = "#b .ri-frame";
+  await p.page.locator(`${B} [data-action=table]`).click();
+  const [second] = await Promise.all([
+    p.page.waitForEvent("download", { timeout: 15000 }),
+    p.page.locator(`${B} .ri-footer [data-action=csv]`).click(),
+  ]);
+  assert.equal(fs.readFileSync(await second.path(), "utf8").includes("16317"), true);
+  assert.deepEqual(await state("b"), { lang: "zh", tab: null, table: "true", focused: "footer csv", state: "ready" });
+  assert.equal(wasm.length, 2, "no module fetched twice");
+  assert.deepEqual(await p.page.evaluate(() => window.__errors), []);
+  p.assertClean("downloads handed over to the full module");
+
+  // The reader's module on its own (no embed.js to bring the full one): the button says why
+  // nothing came.
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>reader alone</title>
+<script type="module">
+import init, { render } from "./dist/reader.js";
+await init();
+window.__graphic = render(document.querySelector("#c"), undefined, { lang: "en", animate: false });
+</script></head><body><div id="c"></div></body></html>`;
+  await p.page.route(`${site.url}/reader-alone.html`, (r) => r.fulfill({ contentType: "text/html", body: html }));
+  await p.page.goto(`${site.url}/reader-alone.html`);
+  await p.page.waitForFunction(() => window.__graphic);
+  await p.page.locator("#c .ri-controls [data-action=svg]").click();
+  const notice = p.page.locator("#c .ri-notice");
+  await notice.waitFor({ timeout: 5000 });
+  assert.equal(await notice.getAttribute("role"), "status");
+  assert.match(await notice.innerText(), /^Downloads are not available here: .*reader\.js.*embed\.js/);
+  assert.equal(await p.page.evaluate(() => typeof window.__graphic.toCsv), "undefined", "the reader's module exports none");
   await p.close();
 });
 

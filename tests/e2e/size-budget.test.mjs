@@ -50,7 +50,7 @@ for (const name of ["reader", "revitalization_infographic"]) {
   test(`${name}: the module and its glue meet on short import names`, () => {
     const wasm = new WebAssembly.Module(fs.readFileSync(path.join(DIST, `${name}_bg.wasm`)));
     const fromGlue = WebAssembly.Module.imports(wasm).filter((i) => i.module === `./${name}_bg.js`);
-    assert.ok(fromGlue.length > 100, `${fromGlue.length} imports from the glue`);
+    assert.ok(fromGlue.length > 50, `${fromGlue.length} imports from the glue`);
     const long = fromGlue.filter((i) => i.name.length > 2).map((i) => i.name);
     assert.deepEqual(long, [], "every import from the glue has a name of one or two letters");
     const glue = fs.readFileSync(path.join(DIST, `${name}.js`), "utf8");
@@ -81,4 +81,14 @@ test("the reader's module exports the widget and nothing of the developer's", as
   const fullText = fs.readFileSync(path.join(DIST, "revitalization_infographic_bg.wasm")).toString("latin1");
   assert.ok(fullText.includes("only http, https or relative links"));
   assert.ok(!text.includes("only http, https or relative links"));
+  // Nor the downloads (CSV, SVG, the saved image): the full module does them on first use.
+  for (const name of ["infographic_toCsv", "infographic_toSvg"]) {
+    assert.ok(full.includes(name), `the full module exports ${name}`);
+    assert.ok(!reader.includes(name), `the reader's module does not export ${name}`);
+  }
+  assert.ok(reader.includes("setHandOver") && !full.includes("setHandOver"), "the reader's module takes embed.js's hand-over");
+  for (const mark of ['<?xml version="1.0"', "iTXt"]) {
+    assert.ok(fullText.includes(mark), `the full module writes ${mark}`);
+    assert.ok(!text.includes(mark), `the reader's module does not write ${mark}`);
+  }
 });
