@@ -37,24 +37,21 @@ fi
 rm -rf dist
 mkdir -p dist
 cp www/embed.js dist/
-for f in "$NAME.js" "${NAME}_bg.wasm" "$NAME.d.ts" "${NAME}_bg.wasm.d.ts"; do
+for f in "${NAME}_bg.wasm" "$NAME.d.ts" "${NAME}_bg.wasm.d.ts"; do
     cp "pkg/$f" dist/
 done
-for f in reader.js reader_bg.wasm reader.d.ts; do
+for f in reader_bg.wasm reader.d.ts; do
     cp "pkg-reader/$f" dist/
 done
-# The glue's JavaScript snippets (src/dom/glue.js), which it imports by relative path (the same
-# file for both modules).
-for p in pkg pkg-reader; do
-    if [[ -d $p/snippets ]]; then
-        cp -R $p/snippets dist/
-    fi
-done
 mkdir -p dist/desk
-for f in desk.js desk_bg.wasm desk.d.ts; do
+for f in desk_bg.wasm desk.d.ts; do
     cp "pkg-desk/$f" dist/desk/
 done
-[[ -d pkg-desk/snippets ]] && cp -R pkg-desk/snippets dist/desk/
+# Each glue with its JavaScript snippet (src/dom/glue.js) put inside it: one script per module
+# for a reader's browser to fetch, not a script that then asks for another (pkg*/ keep theirs).
+node scripts/inline-snippets.mjs "pkg/$NAME.js" "dist/$NAME.js"
+node scripts/inline-snippets.mjs pkg-reader/reader.js dist/reader.js
+node scripts/inline-snippets.mjs pkg-desk/desk.js dist/desk/desk.js
 
 # What readers download is minified by terser (comments, whitespace, local names; no property
 # names, no eval): www/ and pkg/ keep the readable sources, the browser tests run on those,
