@@ -950,7 +950,7 @@ bash scripts/build.sh            # the release build in dist/ (the benchmark bui
 node bench/run.mjs [--runs N]    # default 9 runs: about 3 minutes on 2 cores
 node bench/run.mjs --mobile      # the story as a phone on Slow 4G loads it (CPU ×4, gzip)
 node bench/ready.mjs [N]         # just the demo article's navigation → ready, N runs (30 s)
-node bench/trace.mjs [--cpu 4]   # the main thread's time by kind (style, layout, script…), widget vs uPlot vs vanilla
+node bench/trace.mjs [--cpu 4] [--phone]  # the main thread's time by kind (style, layout, script…), widget vs uPlot vs vanilla
 \`\`\`
 
 \`bench/run.mjs\` puts the widget side by side with a hand-written vanilla JS SVG

@@ -5,7 +5,10 @@
 // vanilla. A CPU slow-down (4 = the mobile profile's) shows what a phone's processor adds;
 // the network is not throttled here, so what is left of a mobile gap is the download.
 //
-//   node bench/trace.mjs [--cpu K] [--runs N]
+//   node bench/trace.mjs [--cpu K] [--runs N] [--phone]
+//
+// --phone: the mobile profile's viewport (412×823 at device scale 1.75, where the widget stacks
+// its sections) instead of 1024×900.
 //
 // Needs bench/out/site/ (run bench/run.mjs once first). Prints milliseconds per load.
 
@@ -23,6 +26,8 @@ const arg = (name, fallback) => {
 };
 const cpu = arg("--cpu", 1);
 const runs = arg("--runs", 5);
+const phone = process.argv.includes("--phone");
+const viewport = phone ? { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 } : { viewport: { width: 1024, height: 900 } };
 if (!fs.existsSync(path.join(SITE, "widget-story.html"))) {
   console.error("trace.mjs: bench/out/site/ is missing: run `node bench/run.mjs` first");
   process.exit(2);
@@ -46,11 +51,11 @@ const KINDS = {
 const server = await startServer({ root: SITE, port: 0 });
 const browser = await launch({ args: CHROMIUM_ARGS });
 try {
-  console.log(`main thread, ms per load (mean of ${runs}), CPU ×${cpu}, no network throttling`);
+  console.log(`main thread, ms per load (mean of ${runs}), CPU ×${cpu}, ${phone ? "412×823 ×1.75" : "1024×900"}, no network throttling`);
   for (const page of ["widget-story.html", "uplot-story.html", "vanilla-story.html"]) {
     const sum = {};
     for (let run = 0; run < runs; run++) {
-      const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+      const context = await browser.newContext(viewport);
       const tab = await context.newPage();
       if (cpu > 1) await (await context.newCDPSession(tab)).send("Emulation.setCPUThrottlingRate", { rate: cpu });
       await tab.addInitScript(() => {

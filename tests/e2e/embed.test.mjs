@@ -311,6 +311,29 @@ window.__graphic = render(document.querySelector("#c"), undefined, { lang: "en",
   await p.close();
 });
 
+test("the reader's module is asked for as the page opens for an element in the first screens, and not for one further down", async () => {
+  for (const [name, spacer, asked] of [["near", 0, true], ["far", 4000, false]]) {
+    const p = await newPage(site.browser, { width: 1024, height: 900, reducedMotion: "reduce" });
+    // An observer that never reports: only embed.js's own start can ask for the module.
+    await p.page.addInitScript(() => {
+      window.IntersectionObserver = class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      };
+    });
+    const wasm = [];
+    p.page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(new URL(r.url()).pathname));
+    await openPage(p, `early-${name}`, {
+      body: `<div style="height:${spacer}px"></div><revitalization-infographic id="w"></revitalization-infographic>`,
+    });
+    await p.page.waitForTimeout(1500);
+    assert.deepEqual(wasm, asked ? ["/dist/reader_bg.wasm"] : [], `${name}: ${wasm.join(", ")}`);
+    assert.equal(await p.page.evaluate(() => document.getElementById("w").dataset.state ?? null), null, "nothing mounted");
+    await p.close();
+  }
+});
+
 test("a page whose only dataset is not sealed stops the reader's download and fetches the full module alone", async () => {
   const p = await newPage(site.browser, { width: 1024, height: 900, reducedMotion: "reduce" });
   const plain = fs.readFileSync(path.join(ROOT, "www/data/education-health.json"), "utf8");
