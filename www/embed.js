@@ -508,13 +508,17 @@ function handOver(host, action) {
     const sel = `[data-action=${action}]`;
     const root = host.shadowRoot;
     const at = Math.max(0, [...root.querySelectorAll(sel)].indexOf(root.activeElement));
+    // Busy while the full module loads (a second or so on a slow phone network).
+    host.setAttribute("aria-busy", "true");
     Promise.resolve(
       host._toFull(handle, host._shown, true, () => {
         const button = host.shadowRoot.querySelectorAll(sel)[at];
         button?.focus();
         button?.click();
       }),
-    ).catch(() => {});
+    )
+      .catch(() => {})
+      .finally(() => host.removeAttribute("aria-busy"));
   });
   return true;
 }

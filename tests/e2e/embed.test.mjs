@@ -266,10 +266,17 @@ test("a reader's download buttons: the full module on first use, the graphic han
   await p.page.locator(`${A} [data-action=lang]`).click();
   await p.page.waitForFunction(() => document.getElementById("a").infographic.lang === "en");
   assert.equal(await isReader("a"), true);
+  // The full module answers late: the element says it is busy meanwhile.
+  await p.page.route("**/revitalization_infographic_bg.wasm", async (r) => {
+    await new Promise((done) => setTimeout(done, 500));
+    await r.continue().catch(() => {});
+  });
   const [download] = await Promise.all([
     p.page.waitForEvent("download", { timeout: 15000 }),
     p.page.locator(`${A} .ri-controls [data-action=csv]`).click(),
+    p.page.waitForSelector("#a[aria-busy=true]", { state: "attached", timeout: 5000 }),
   ]);
+  await p.page.waitForSelector("#a:not([aria-busy])", { state: "attached", timeout: 5000 });
   assert.equal(download.suggestedFilename(), "xian-rural-revitalization-2022.csv");
   const csv = fs.readFileSync(await download.path(), "utf8");
   assert.ok(csv.includes("16317") && csv.includes("157000000"), "the CSV has the figures");
