@@ -951,6 +951,7 @@ node bench/run.mjs [--runs N]    # default 9 runs: about 3 minutes on 2 cores
 node bench/run.mjs --mobile      # the story as a phone on Slow 4G loads it (CPU ×4, gzip)
 node bench/ready.mjs [N]         # just the demo article's navigation → ready, N runs (30 s)
 node bench/trace.mjs [--cpu 4] [--phone]  # the main thread's time by kind (style, layout, script…), widget vs uPlot vs vanilla
+node bench/waterfall.mjs [--runs N]  # the story page's requests under the mobile profile, widget vs uPlot
 \`\`\`
 
 \`bench/run.mjs\` puts the widget side by side with a hand-written vanilla JS SVG
