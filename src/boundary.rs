@@ -23,6 +23,7 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 }
 
 /// The message a list of validation errors is summed up by.
+#[cfg(not(feature = "lean"))]
 pub fn summary(errors: &[ValidationError]) -> String {
     let first = errors
         .first()

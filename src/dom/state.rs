@@ -3,7 +3,9 @@
 use super::listener::{Frame, Idle, Listener, Observer};
 use super::mount::{self, Mounted, Ops, Table};
 use super::{HostRect, Options, Theme};
-use crate::boundary::{summary, to_js};
+#[cfg(not(feature = "lean"))]
+use crate::boundary::summary;
+use crate::boundary::to_js;
 use crate::dataset::{Dataset, ValidationError};
 use crate::format::Lang;
 use crate::stats::{self, Stats};
@@ -303,6 +305,7 @@ impl State {
         );
     }
 
+    #[cfg(not(feature = "lean"))]
     fn fire_error(&self) {
         #[derive(serde::Serialize)]
         struct ErrorDetail<'a> {
@@ -342,7 +345,13 @@ impl State {
     fn build(&self) -> VNode {
         match self.data() {
             Some((ds, st)) if self.errors.is_empty() => view::build(&ds, &st, &self.opts),
+            #[cfg(not(feature = "lean"))]
             _ => view::error_panel(&self.errors, self.opts.lang),
+            // The reader's module is given only datasets it can show (`exports::dataset_arg`
+            // throws for any other), so it has no errors to list: no error panel in it (1.1 KB
+            // gzip of the module with the error event's detail).
+            #[cfg(feature = "lean")]
+            _ => VNode::Text(String::new()),
         }
     }
 
@@ -401,6 +410,7 @@ impl State {
         self.after_render();
         if is_error {
             self.count_up = None;
+            #[cfg(not(feature = "lean"))]
             self.fire_error();
         } else {
             self.fire_lang("ready");
