@@ -89,8 +89,8 @@ impl State {
         }
     }
 
-    /// The reader's module carries no exports (view::export and the image are 5 KB gzip of
-    /// it): `embed.js` hands the graphic over to the full module, which then does the download
+    /// The reader's module carries no exports (view::export and the image were 6.2 KB gzip
+    /// of it): `embed.js` hands the graphic over to the full module, which then does the download
     /// the reader asked for. Without `embed.js` the controls say why nothing came.
     #[cfg(feature = "lean")]
     fn hand_over(&mut self, action: &str) -> Result<(), JsValue> {
