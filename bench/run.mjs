@@ -28,6 +28,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { MOBILE, PHONE_SCALE, PHONE_VIEWPORT, throttleCdp } from "./mobile.mjs";
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, "..");
@@ -107,11 +108,8 @@ const SIZES = ["story", 1000, 10000, 20000]
   .filter((s) => !opts.sizes || opts.sizes.includes(String(s)));
 
 const TWENTY = 20;
-const VIEWPORT = opts.mobile ? { width: 412, height: 823 } : { width: 1024, height: 900 };
-const SCALE = opts.mobile ? 1.75 : 1;
-// Lighthouse's mobile throttling (Slow 4G and a ×4 slower CPU), applied to each page through
-// the DevTools protocol before it navigates.
-const MOBILE = { latency: 150, download: (1638.4 * 1024) / 8, upload: (675 * 1024) / 8, cpu: 4 };
+const VIEWPORT = opts.mobile ? PHONE_VIEWPORT : { width: 1024, height: 900 };
+const SCALE = opts.mobile ? PHONE_SCALE : 1;
 
 async function throttle(context, page) {
   const cdp = await context.newCDPSession(page);
@@ -120,13 +118,7 @@ async function throttle(context, page) {
     wire.bytes += e.encodedDataLength;
   });
   await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: MOBILE.latency,
-    downloadThroughput: MOBILE.download,
-    uploadThroughput: MOBILE.upload,
-  });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: MOBILE.cpu });
+  await throttleCdp(cdp);
   return wire;
 }
 const TIMEOUT_MS = 60_000;

@@ -17,6 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, CHROMIUM_ARGS } from "../tests/e2e/helpers.mjs";
 import { startServer } from "../scripts/serve.mjs";
+import { PHONE_SCALE, PHONE_VIEWPORT } from "./mobile.mjs";
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const SITE = path.join(BENCH, "out", "site");
@@ -27,7 +28,7 @@ const arg = (name, fallback) => {
 const cpu = arg("--cpu", 1);
 const runs = arg("--runs", 5);
 const phone = process.argv.includes("--phone");
-const viewport = phone ? { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 } : { viewport: { width: 1024, height: 900 } };
+const viewport = phone ? { viewport: PHONE_VIEWPORT, deviceScaleFactor: PHONE_SCALE } : { viewport: { width: 1024, height: 900 } };
 if (!fs.existsSync(path.join(SITE, "widget-story.html"))) {
   console.error("trace.mjs: bench/out/site/ is missing: run `node bench/run.mjs` first");
   process.exit(2);
@@ -51,7 +52,7 @@ const KINDS = {
 const server = await startServer({ root: SITE, port: 0 });
 const browser = await launch({ args: CHROMIUM_ARGS });
 try {
-  console.log(`main thread, ms per load (mean of ${runs}), CPU ×${cpu}, ${phone ? "412×823 ×1.75" : "1024×900"}, no network throttling`);
+  console.log(`main thread, ms per load (mean of ${runs}), CPU ×${cpu}, ${phone ? `${PHONE_VIEWPORT.width}×${PHONE_VIEWPORT.height} ×${PHONE_SCALE}` : "1024×900"}, no network throttling`);
   for (const page of ["widget-story.html", "uplot-story.html", "vanilla-story.html"]) {
     const sum = {};
     for (let run = 0; run < runs; run++) {

@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { launch, CHROMIUM_ARGS } from "../tests/e2e/helpers.mjs";
 import { startServer } from "../scripts/serve.mjs";
+import { PHONE_SCALE, PHONE_VIEWPORT, throttleCdp } from "./mobile.mjs";
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const SITE = path.join(BENCH, "out", "site");
@@ -28,15 +29,13 @@ if (!fs.existsSync(path.join(SITE, "widget-story.html"))) {
   console.error("waterfall.mjs: bench/out/site/ is missing: run `node bench/run.mjs` first");
   process.exit(2);
 }
-// The same numbers as bench/run.mjs's MOBILE.
-const MOBILE = { latency: 150, download: (1638.4 * 1024) / 8, upload: (675 * 1024) / 8, cpu: 4 };
 
 const server = await startServer({ root: SITE, port: 0, gzip: true });
 const browser = await launch({ args: CHROMIUM_ARGS });
 try {
   for (let run = 1; run <= runs; run++) {
     for (const name of pages) {
-      const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
+      const context = await browser.newContext({ viewport: PHONE_VIEWPORT, deviceScaleFactor: PHONE_SCALE });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send("Network.enable");
@@ -50,13 +49,7 @@ try {
         const r = requests.get(e.requestId);
         if (r) Object.assign(r, { end: e.timestamp, bytes: e.encodedDataLength });
       });
-      await cdp.send("Network.emulateNetworkConditions", {
-        offline: false,
-        latency: MOBILE.latency,
-        downloadThroughput: MOBILE.download,
-        uploadThroughput: MOBILE.upload,
-      });
-      await cdp.send("Emulation.setCPUThrottlingRate", { rate: MOBILE.cpu });
+      await throttleCdp(cdp);
       await page.goto(`${server.url}/${name}`, { waitUntil: "load" });
       await page.waitForTimeout(2500);
       const ms = (t) => (t === undefined ? "    —" : String(Math.round((t - t0) * 1000)).padStart(5));
