@@ -4,8 +4,8 @@
 //
 //   node bench/bytes.mjs [--markdown]
 //
-// Builds the reader's wasm as scripts/build.sh does (cargo build --release for wasm32, feature
-// `lean`; wasm-bindgen --out-name reader; wasm-opt with Cargo.toml's flags; the short import names of
+// Builds the reader's wasm as scripts/build.sh does (scripts/reader-cargo.sh: feature `lean`,
+// its own std; wasm-bindgen --out-name reader; wasm-opt with Cargo.toml's flags; the short import names of
 // scripts/short-imports.mjs), once more with -g for the names, checks that without them it is
 // byte for byte dist/'s (when dist/ is there), and prints a table: for each
 // area its code bytes (function bodies, raw) and those bodies gzipped alone (gzip -9, Node's
@@ -22,7 +22,6 @@ import { readLeb, shortenImports } from "../scripts/short-imports.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "bench", "out", "bytes");
-const CRATE = "revitalization_infographic";
 const NAME = "reader";
 const markdown = process.argv.includes("--markdown");
 const env = {
@@ -37,9 +36,8 @@ const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 
 fs.rmSync(OUT, { recursive: true, force: true });
 fs.mkdirSync(OUT, { recursive: true });
-run("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "--features", "lean"]);
-const TARGET = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, "target");
-const art = path.join(TARGET, "wasm32-unknown-unknown/release", `${CRATE}.wasm`);
+// scripts/reader-cargo.sh compiles it as scripts/build.sh does (its own std) and prints its path.
+const art = run("bash", ["scripts/reader-cargo.sh"]).toString().trim();
 run("wasm-bindgen", [art, "--out-dir", OUT, "--out-name", NAME, "--target", "web"]);
 const flags = JSON.parse(/^wasm-opt\s*=\s*(\[.*\])/m.exec(fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8"))[1]);
 const bg = path.join(OUT, `${NAME}_bg.wasm`);

@@ -841,14 +841,13 @@ async function profile(browser, server) {
 // wasm-opt with Cargo.toml's flags and -g), check that without -g it is byte for byte dist's,
 // and serve the named twin instead. Otherwise profile with indices.
 async function namedWasm() {
-  const art = path.join(ROOT, "target/wasm32-unknown-unknown/release/revitalization_infographic.wasm");
   const dir = path.join(OUT, "named");
   const env = { ...process.env, PATH: [path.join(ROOT, "node_modules/.bin"), path.join(os.homedir(), ".cargo/bin"), process.env.PATH].join(":") };
   try {
     const flags = JSON.parse(/^wasm-opt\s*=\s*(\[.*\])/m.exec(fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8"))[1]);
-    // The reader's module (feature `lean`): scripts/build.sh built the desk's after it, so
-    // target/ holds another artefact by now; cargo builds it again.
-    execFileSync("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "--features", "lean"], { cwd: ROOT, env, stdio: "pipe" });
+    // The reader's module, compiled as scripts/build.sh does (scripts/reader-cargo.sh, which
+    // prints where the artefact is; from its cache, a few seconds).
+    const art = execFileSync("bash", ["scripts/reader-cargo.sh"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] }).toString().trim();
     await fsp.rm(dir, { recursive: true, force: true });
     execFileSync("wasm-bindgen", [art, "--out-dir", dir, "--out-name", "reader", "--target", "web"], { env, stdio: "pipe" });
     const bg = path.join(dir, "reader_bg.wasm");

@@ -23,8 +23,22 @@ echo "build: wasm-pack build --release --target web --out-dir pkg"
 wasm-pack build --release --target web --out-dir pkg
 # The reader's module, which embed.js loads: the same crate without the validator and the
 # developer's functions (feature `lean`); it shows the embedded story and sealed datasets.
-echo "build: wasm-pack build --release --target web --out-dir pkg-reader --out-name reader -- --features lean"
-wasm-pack build --release --target web --out-dir pkg-reader --out-name reader -- --features lean
+# It is built with a std of its own (scripts/reader-cargo.sh says how and why), which wasm-pack
+# cannot be told to do: cargo, wasm-bindgen and wasm-opt are run here as wasm-pack runs them,
+# with the wasm-opt flags of Cargo.toml's [package.metadata.wasm-pack.profile.release].
+echo "build: scripts/reader-cargo.sh, wasm-bindgen --out-dir pkg-reader --out-name reader, wasm-opt"
+reader_wasm="$(bash scripts/reader-cargo.sh)"
+rm -rf pkg-reader
+wasm-bindgen "$reader_wasm" --out-dir pkg-reader --out-name reader --target web
+mapfile -t wasm_opt_flags < <(node -e '
+  const m = /^wasm-opt\s*=\s*(\[.*\])/m.exec(require("fs").readFileSync("Cargo.toml", "utf8"));
+  if (!m) { console.error("build: no wasm-opt flags in Cargo.toml"); process.exit(1); }
+  for (const f of JSON.parse(m[1])) console.log(f);')
+if [[ ${#wasm_opt_flags[@]} -eq 0 ]]; then
+    echo "build: could not read the wasm-opt flags from Cargo.toml" >&2
+    exit 1
+fi
+wasm-opt "${wasm_opt_flags[@]}" pkg-reader/reader_bg.wasm -o pkg-reader/reader_bg.wasm
 # The desk's module: the same crate with draftDataset and checkDataset (feature `desk`), for
 # the editor page only; what embed.js loads is built without them.
 echo "build: wasm-pack build --release --target web --out-dir pkg-desk --out-name desk -- --features desk"

@@ -12,7 +12,9 @@
 // function of its own (its top-level names stay its own). A snippet may only declare and export
 // functions (`export function name`) and import nothing; anything else stops the build, so a
 // change to glue.js that this cannot carry is seen at once. The module's import object keeps the
-// snippet's path as its key: that string is what the .wasm names.
+// snippet's path as its key: that string is what the .wasm names. A snippet that exports a
+// function `guard` is handed the module's exports at instantiation and returns the ones the
+// glue then calls (src/dom/glue.js).
 
 import fs from "node:fs";
 import path from "node:path";
@@ -70,6 +72,23 @@ for (const [spec, v] of snippets) {
   prelude += `// ${spec}\nconst ${v} = (() => {\n${code}\nreturn { ${names.join(", ")} };\n})();\n`;
 }
 
-const out = first < 0 ? glue : body.slice(0, first) + prelude + body.slice(first);
+let out = first < 0 ? glue : body.slice(0, first) + prelude + body.slice(first);
+
+// A snippet that exports `guard` gets the module's exports at instantiation and gives back the
+// ones the glue is to call (src/dom/glue.js: a trap puts the widgets into their error state).
+const guards = [...snippets].filter(([spec]) => /^export\s+function\s+guard\b/m.test(fs.readFileSync(path.join(dir, spec), "utf8")));
+if (guards.length > 1) {
+  console.error(`inline-snippets: more than one snippet of ${input} exports guard`);
+  process.exit(1);
+}
+if (guards.length === 1) {
+  const INSTANTIATED = /^(\s*)wasm = instance\.exports;$/gm;
+  const found = [...out.matchAll(INSTANTIATED)].length;
+  if (found !== 1) {
+    console.error(`inline-snippets: ${input} sets \`wasm = instance.exports;\` ${found} times, not once: guard() cannot be put in`);
+    process.exit(1);
+  }
+  out = out.replace(INSTANTIATED, `$1wasm = ${guards[0][1]}.guard(instance.exports);`);
+}
 fs.writeFileSync(output, out);
-console.log(`inline-snippets: ${snippets.size} snippet(s) put into ${output}`);
+console.log(`inline-snippets: ${snippets.size} snippet(s) put into ${output}${guards.length ? ", its exports guarded" : ""}`);

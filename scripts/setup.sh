@@ -2,7 +2,8 @@
 # Installs what building and testing this crate needs, and only what is
 # missing: quick (a few seconds) when everything is already there.
 #
-#   - Rust target wasm32-unknown-unknown, rustfmt, clippy   (rustup)
+#   - Rust target wasm32-unknown-unknown, rustfmt, clippy,  (rustup)
+#     rust-src (the reader's module builds std itself: scripts/build.sh)
 #   - chromium, chromium-driver, fonts-noto-cjk             (apt, Debian)
 #   - wasm-bindgen-cli at the version Cargo.lock pins        (cargo install)
 #   - wasm-pack                                             (cargo install)
@@ -39,7 +40,7 @@ if ! grep -qx wasm32-unknown-unknown <<<"$targets"; then
     rustup target add wasm32-unknown-unknown
 fi
 components="$(rustup component list --installed)"
-for comp in rustfmt clippy; do
+for comp in rustfmt clippy rust-src; do
     if ! grep -q "^${comp}" <<<"$components"; then
         say "installing Rust component ${comp}"
         rustup component add "$comp"

@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// Shortens the names at the JS/wasm boundary that no minifier can reach: each function the
+// Shortens the names at the JS/wasm boundary that no minifier can reach. Each function the
 // wasm-bindgen glue hands the module (`__wbg_setAttribute_d34548c2864f56e6`, a name and a
 // 64-bit hash, 135 of them) becomes `a`, `b`, … `Z`, `ba`, … in the module's import section
 // and in the glue's import object alike. Emscripten and webpack do the same to their wasm
-// imports. The hashes were a third of what the two files' gzip could not squeeze.
+// imports. The hashes were a third of what the two files' gzip could not squeeze. Each
+// function the module exports (`render`, `infographic_update`, and the closures' entries,
+// `wasm_bindgen_<hash>___convert__closures_____invoke___js_sys_<hash>___Array______true__12`)
+// becomes `a`, `b`, … (`$a`, `$b`, … for the ones glue.js's guard() lets return quietly) in
+// the export section and where the glue reads it (`wasm.render`); the glue's own exports, which
+// pages call, keep their names.
 //
 //   node scripts/short-imports.mjs MODULE.wasm GLUE.js   both rewritten in place
 //   node scripts/short-imports.mjs MODULE.wasm           the module alone (a twin of one whose
 //                                                        glue is already rewritten: the names
-//                                                        follow the imports' order)
+//                                                        follow the imports' and exports' order)
 //
 // Only the glue's own module (`./NAME_bg.js`) is renamed; the snippets' imports keep their
 // names, which are the functions src/dom/glue.js exports. scripts/build.sh runs it on dist/'s
@@ -120,6 +125,78 @@ export function renameImports(wasm, glueModule = null) {
   return { wasm: Buffer.concat(parts), map };
 }
 
+/**
+ * Whether an export is one src/dom/glue.js's guard() lets return quietly once the module has
+ * stopped: a closure's entry, a closure's drop, a handle's finalizer. Their short names start
+ * with `$`, so guard() still tells them apart (its own test is this one, plus the `$`).
+ */
+export const quietExport = (field) => /convert__closures_|^__wbindgen_destroy_closure$|_free$/.test(field);
+
+/**
+ * The module with its function exports renamed in order (`a`, `b`, …; `$a`, `$b`, … for the
+ * quiet ones): wasm-bindgen's names for them carry hashes (`wasm_bindgen_<hash>___convert__
+ * closures_____invoke___js_sys_<hash>___Array______true__12`), and the glue calls them by
+ * name. `memory` and the other non-function exports keep theirs (init() hands the exports
+ * object to whoever awaits it). Returns the new bytes and the map from old names to new.
+ */
+export function renameExports(wasm) {
+  const parts = [wasm.subarray(0, 8)];
+  const map = new Map();
+  let loud = 0;
+  let quiet = 0;
+  let p = 8;
+  while (p < wasm.length) {
+    const id = wasm[p];
+    const [len, start] = readLeb(wasm, p + 1);
+    const end = start + len;
+    if (id !== 7) {
+      parts.push(wasm.subarray(p, end));
+      p = end;
+      continue;
+    }
+    let [count, r] = readLeb(wasm, start);
+    const items = [];
+    for (let i = 0; i < count; i++) {
+      let n;
+      [n, r] = readLeb(wasm, r);
+      const field = wasm.subarray(r, r + n).toString("utf8");
+      r += n;
+      const desc = r;
+      const kind = wasm[r++];
+      [, r] = readLeb(wasm, r);
+      let renamed = field;
+      if (kind === 0) {
+        renamed = quietExport(field) ? `$${shortName(quiet++)}` : shortName(loud++);
+        map.set(field, renamed);
+      }
+      items.push(Buffer.concat([name(renamed), wasm.subarray(desc, r)]));
+    }
+    if (r !== end) throw new Error("the export section does not end where it says");
+    const body = Buffer.concat([leb(count), ...items]);
+    parts.push(Buffer.from([7]), leb(body.length), body);
+    p = end;
+  }
+  return { wasm: Buffer.concat(parts), map };
+}
+
+/**
+ * The glue with each export's old name replaced where the glue reads it: `wasm.name`, with
+ * `wasm` under whatever name terser gave it (found where it is set, `wasm = ….guard(instance
+ * .exports)`: see scripts/inline-snippets.mjs). Each must be read at least once.
+ */
+export function renameExportsInGlue(glue, map) {
+  const set = /(?<![\w$])([\w$]+)\s*=\s*[\w$]+\.guard\(\s*[\w$]+\.exports\s*\)/.exec(glue);
+  if (!set) throw new Error("the glue does not set its exports through guard(): run scripts/inline-snippets.mjs first");
+  const v = set[1].replace(/\$/g, "\\$");
+  let out = glue;
+  for (const [from, to] of map) {
+    const read = new RegExp(`(?<![\\w$])${v}\\.${from.replace(/\$/g, "\\$")}(?![\\w$])`, "g");
+    if (!read.test(out)) throw new Error(`the glue never reads the export ${from}: is it the glue of this module?`);
+    out = out.replace(read, `${set[1]}.${to}`);
+  }
+  return out;
+}
+
 /** The glue with each old name replaced; each must be there exactly once (its import key). */
 export function renameInGlue(glue, map) {
   let out = glue;
@@ -133,16 +210,21 @@ export function renameInGlue(glue, map) {
   return out;
 }
 
-/** Rewrites the module (and its glue, when given) in place; returns how many names changed. */
+/**
+ * Rewrites the module (and its glue, when given) in place: its imports from the glue and its
+ * function exports. Returns how many names of each changed.
+ */
 export function shortenImports(wasmPath, gluePath) {
-  const { wasm, map } = renameImports(fs.readFileSync(wasmPath));
-  if (map.size === 0) throw new Error(`${wasmPath} imports nothing from wasm-bindgen's glue`);
+  const imports = renameImports(fs.readFileSync(wasmPath));
+  if (imports.map.size === 0) throw new Error(`${wasmPath} imports nothing from wasm-bindgen's glue`);
+  const exports = renameExports(imports.wasm);
   if (gluePath) {
-    const glue = renameInGlue(fs.readFileSync(gluePath, "utf8"), map);
+    let glue = renameInGlue(fs.readFileSync(gluePath, "utf8"), imports.map);
+    glue = renameExportsInGlue(glue, exports.map);
     fs.writeFileSync(gluePath, glue);
   }
-  fs.writeFileSync(wasmPath, wasm);
-  return map.size;
+  fs.writeFileSync(wasmPath, exports.wasm);
+  return { imports: imports.map.size, exports: exports.map.size };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -153,7 +235,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   try {
     const n = shortenImports(wasmPath, gluePath);
-    console.log(`short-imports: ${n} import names shortened in ${wasmPath}${gluePath ? ` and ${gluePath}` : ""}`);
+    console.log(
+      `short-imports: ${n.imports} import and ${n.exports} export names shortened in ${wasmPath}${gluePath ? ` and ${gluePath}` : ""}`,
+    );
   } catch (e) {
     console.error(`short-imports: ${e.message}`);
     process.exit(1);

@@ -64,6 +64,7 @@ extern "C" {
     pub type MaybeDatasetJs;
 }
 
+#[cfg(not(feature = "lean"))]
 thread_local! {
     /// Set by the panic hook: the module's state can no longer be trusted.
     static POISONED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -72,6 +73,10 @@ thread_local! {
 /// A panic should be impossible; if one happens anyway, the wasm traps and its state may be
 /// half-updated. The hook puts every widget into its error state and later calls get a clear
 /// `internal-error` instead of "unreachable" or "recursive use of an object".
+///
+/// The reader's module has no hook: it is built to abort at a panic at once
+/// (scripts/reader-cargo.sh), and glue.js's `guard` sees the trap and does the same.
+#[cfg(not(feature = "lean"))]
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
@@ -91,17 +96,18 @@ pub fn start() {
     }));
 }
 
-/// Refuses every call once a panic has happened.
+/// Refuses every call once a panic has happened. (In the reader's module, which has no hook,
+/// glue.js's `guard` refuses them after a trap before they reach the module.)
 pub(crate) fn healthy() -> Result<(), JsValue> {
+    #[cfg(not(feature = "lean"))]
     if POISONED.with(|p| p.get()) {
-        Err(js_error(
+        return Err(js_error(
             "internal-error",
             "",
             "internal error: the infographic module stopped after an internal failure; reload the page",
-        ))
-    } else {
-        Ok(())
+        ));
     }
+    Ok(())
 }
 
 /// A rendered infographic: the handle `render` returns.

@@ -125,7 +125,13 @@ export function fire(host, name, detail) {
   });
 }
 
+// Set once the module has stopped: by the full module's panic hook (report_panic), or by
+// guard() when a call into the module ends in an exception.
+let stopped = false;
+
 export function report_panic(message) {
+  if (stopped) return;
+  stopped = true;
   for (const el of hosts) {
     try {
       el.setAttribute("data-state", "error");
@@ -140,4 +146,51 @@ export function report_panic(message) {
       // One host's listener failing must not keep the others from hearing.
     }
   }
+}
+
+const stoppedError = () =>
+  Object.assign(
+    new Error("internal error: the infographic module stopped after an internal failure; reload the page"),
+    { code: "internal-error", path: "" },
+  );
+
+/**
+ * The module's exports, each function wrapped, as the glue is to call them
+ * (scripts/inline-snippets.mjs hands them here at instantiation). A WebAssembly trap out of one
+ * (a panic in the reader's module, which is built to abort at once; memory running out in any
+ * module) or the stack running out leaves the module's state half-updated: then every widget
+ * goes into its error state (report_panic, once), and from then on a call the page makes
+ * (render, a handle's methods) throws `internal-error`, while a listener's closure or a
+ * finalizer returns without entering the module, so the page gets no uncaught errors from it.
+ * Other exceptions pass as they are: wasm-bindgen throws its own at the boundary, before the
+ * module's state is touched (a freed handle's "null pointer passed to rust").
+ */
+export function guard(exports) {
+  const out = {};
+  for (const name of Object.keys(exports)) {
+    const f = exports[name];
+    if (typeof f !== "function") {
+      out[name] = f;
+      continue;
+    }
+    // wasm-bindgen's names for a closure's entry, a closure's drop and a handle's finalizer
+    // (the first carries a crate hash in the reader's module: wasm_bindgen_<hash>___convert__…),
+    // or, in dist/, the short names scripts/short-imports.mjs gives them (`$a`, `$b`, …: its
+    // quietExport() tests the same long names).
+    const quiet = /^\$|convert__closures_|^__wbindgen_destroy_closure$|_free$/.test(name);
+    out[name] = function (...args) {
+      if (!stopped) {
+        try {
+          return f.apply(this, args);
+        } catch (e) {
+          if (!(e instanceof WebAssembly.RuntimeError || (e instanceof RangeError && /call stack/i.test(e.message)))) throw e;
+          console.error("revitalization-infographic: the module stopped:", e);
+          report_panic("the module stopped after a failure inside it");
+        }
+      }
+      if (quiet) return undefined;
+      throw stoppedError();
+    };
+  }
+  return out;
 }

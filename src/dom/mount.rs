@@ -15,7 +15,9 @@ extern "C" {
     /// Fires a CustomEvent on `host` once the current call has returned (a microtask), so a
     /// handler finds the widget's state free and the caller's handle already in hand.
     pub fn fire(host: &web_sys::Element, name: &str, detail: &JsValue);
-    /// Puts every mounted widget into its error state; see `crate::on_panic`.
+    /// Puts every mounted widget into its error state; see `crate::exports::start` (the full
+    /// module's panic hook; the reader's module has none).
+    #[cfg(not(feature = "lean"))]
     pub fn report_panic(message: &str);
 }
 
