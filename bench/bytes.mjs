@@ -154,12 +154,15 @@ const AREAS = [
   ["serde-wasm-bindgen and serde", /serde_wasm_bindgen|serde_core|serde::/],
   ["wasm-bindgen, js-sys, web-sys runtime", /wasm_bindgen|js_sys|web_sys|__wbindgen|__externref/],
   ["allocator (dlmalloc, or src/alloc.rs)", /dlmalloc|__rdl_|__rust_(alloc|dealloc|realloc)|__rg_|revitalization_infographic::alloc::|<revitalization_infographic::alloc::/],
-  ["core::fmt, panics, Unicode tables", /core\[[0-9a-f]+\]::(fmt|panicking|unicode|str::slice_error|result::unwrap_failed|option::expect_failed)|::fmt::|panic|Formatter|escape_debug/],
+  ["core::fmt, panics, Unicode tables", /core::(fmt|panicking|unicode|str::slice_error|result::unwrap_failed|option::expect_failed)|::fmt::|panic|Formatter|escape_debug/],
   ["Rust std generics instantiated for this code (iterators, Vec, String, maps)", /alloc|core|std/],
 ];
 
 function areaOf(name) {
-  for (const [area, re] of AREAS) if (re.test(name)) return area;
+  // A std built with the crate (scripts/reader-cargo.sh) names every crate with its hash,
+  // `revitalization_infographic[dd5f29baaae51bda]::view::build`: the areas read the path alone.
+  const plainName = name.replace(/\[[0-9a-f]{16}\]/g, "");
+  for (const [area, re] of AREAS) if (re.test(plainName)) return area;
   return "other";
 }
 
@@ -176,9 +179,9 @@ for (const f of mod.functions) {
 // tables and constants.
 const rodata = Buffer.concat(mod.data);
 const outDir = fs
-  .readdirSync(path.join(TARGET, "wasm32-unknown-unknown/release/build"))
+  .readdirSync(path.join(path.dirname(art), "build"))
   .filter((d) => d.startsWith("revitalization-infographic-"))
-  .map((d) => path.join(TARGET, "wasm32-unknown-unknown/release/build", d, "out"))
+  .map((d) => path.join(path.dirname(art), "build", d, "out"))
   .filter((d) => fs.existsSync(path.join(d, "story.min.json")))
   .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
 const blob = (file) => {
