@@ -73,15 +73,51 @@ const name = (s) => {
  * the map from old names to new. Every other section is copied as it is.
  */
 export function renameImports(wasm, glueModule = null) {
+  const map = new Map();
+  const out = rewriteSection(wasm, 2, "import", (r) => {
+    let n;
+    [n, r] = readLeb(wasm, r);
+    const module = wasm.subarray(r, r + n).toString("utf8");
+    r += n;
+    [n, r] = readLeb(wasm, r);
+    const field = wasm.subarray(r, r + n).toString("utf8");
+    r += n;
+    const desc = r;
+    const kind = wasm[r++];
+    if (kind === 0) [, r] = readLeb(wasm, r); // a function: its type
+    else if (kind === 1 || kind === 2) {
+      if (kind === 1) r++; // a table: its element type
+      let flags;
+      [flags, r] = readLeb(wasm, r);
+      [, r] = readLeb(wasm, r);
+      if (flags & 1) [, r] = readLeb(wasm, r);
+    } else if (kind === 3) r += 2; // a global: its type and mutability
+    else throw new Error(`import ${module}.${field}: unknown kind ${kind}`);
+    let renamed = field;
+    // wasm-bindgen's own module is `./NAME_bg.js`, whatever the file is called now.
+    glueModule ??= /^\.\/[\w-]+_bg\.js$/.test(module) ? module : null;
+    if (module === glueModule) {
+      if (map.has(field)) throw new Error(`import ${field} is there twice`);
+      renamed = shortName(map.size);
+      map.set(field, renamed);
+    }
+    return [Buffer.concat([name(module), name(renamed), wasm.subarray(desc, r)]), r];
+  });
+  return { wasm: out, map };
+}
+
+/**
+ * The module with the entries of section `id` rewritten by `entry(r)`, which reads the entry at
+ * `r` and returns its new bytes and where it ended; every other section is copied as it is.
+ */
+function rewriteSection(wasm, id, what, entry) {
   if (wasm.readUInt32LE(0) !== 0x6d736100) throw new Error("not a WebAssembly module");
   const parts = [wasm.subarray(0, 8)];
-  const map = new Map();
   let p = 8;
   while (p < wasm.length) {
-    const id = wasm[p];
     const [len, start] = readLeb(wasm, p + 1);
     const end = start + len;
-    if (id !== 2) {
+    if (wasm[p] !== id) {
       parts.push(wasm.subarray(p, end));
       p = end;
       continue;
@@ -89,40 +125,16 @@ export function renameImports(wasm, glueModule = null) {
     let [count, r] = readLeb(wasm, start);
     const items = [];
     for (let i = 0; i < count; i++) {
-      let n;
-      [n, r] = readLeb(wasm, r);
-      const module = wasm.subarray(r, r + n).toString("utf8");
-      r += n;
-      [n, r] = readLeb(wasm, r);
-      const field = wasm.subarray(r, r + n).toString("utf8");
-      r += n;
-      const desc = r;
-      const kind = wasm[r++];
-      if (kind === 0) [, r] = readLeb(wasm, r); // a function: its type
-      else if (kind === 1 || kind === 2) {
-        if (kind === 1) r++; // a table: its element type
-        let flags;
-        [flags, r] = readLeb(wasm, r);
-        [, r] = readLeb(wasm, r);
-        if (flags & 1) [, r] = readLeb(wasm, r);
-      } else if (kind === 3) r += 2; // a global: its type and mutability
-      else throw new Error(`import ${module}.${field}: unknown kind ${kind}`);
-      let renamed = field;
-      // wasm-bindgen's own module is `./NAME_bg.js`, whatever the file is called now.
-      glueModule ??= /^\.\/[\w-]+_bg\.js$/.test(module) ? module : null;
-      if (module === glueModule) {
-        if (map.has(field)) throw new Error(`import ${field} is there twice`);
-        renamed = shortName(map.size);
-        map.set(field, renamed);
-      }
-      items.push(Buffer.concat([name(module), name(renamed), wasm.subarray(desc, r)]));
+      let item;
+      [item, r] = entry(r);
+      items.push(item);
     }
-    if (r !== end) throw new Error("the import section does not end where it says");
+    if (r !== end) throw new Error(`the ${what} section does not end where it says`);
     const body = Buffer.concat([leb(count), ...items]);
-    parts.push(Buffer.from([2]), leb(body.length), body);
+    parts.push(Buffer.from([id]), leb(body.length), body);
     p = end;
   }
-  return { wasm: Buffer.concat(parts), map };
+  return Buffer.concat(parts);
 }
 
 /**
@@ -140,43 +152,25 @@ export const quietExport = (field) => /convert__closures_|^__wbindgen_destroy_cl
  * object to whoever awaits it). Returns the new bytes and the map from old names to new.
  */
 export function renameExports(wasm) {
-  const parts = [wasm.subarray(0, 8)];
   const map = new Map();
   let loud = 0;
   let quiet = 0;
-  let p = 8;
-  while (p < wasm.length) {
-    const id = wasm[p];
-    const [len, start] = readLeb(wasm, p + 1);
-    const end = start + len;
-    if (id !== 7) {
-      parts.push(wasm.subarray(p, end));
-      p = end;
-      continue;
+  const out = rewriteSection(wasm, 7, "export", (r) => {
+    let n;
+    [n, r] = readLeb(wasm, r);
+    const field = wasm.subarray(r, r + n).toString("utf8");
+    r += n;
+    const desc = r;
+    const kind = wasm[r++];
+    [, r] = readLeb(wasm, r);
+    let renamed = field;
+    if (kind === 0) {
+      renamed = quietExport(field) ? `$${shortName(quiet++)}` : shortName(loud++);
+      map.set(field, renamed);
     }
-    let [count, r] = readLeb(wasm, start);
-    const items = [];
-    for (let i = 0; i < count; i++) {
-      let n;
-      [n, r] = readLeb(wasm, r);
-      const field = wasm.subarray(r, r + n).toString("utf8");
-      r += n;
-      const desc = r;
-      const kind = wasm[r++];
-      [, r] = readLeb(wasm, r);
-      let renamed = field;
-      if (kind === 0) {
-        renamed = quietExport(field) ? `$${shortName(quiet++)}` : shortName(loud++);
-        map.set(field, renamed);
-      }
-      items.push(Buffer.concat([name(renamed), wasm.subarray(desc, r)]));
-    }
-    if (r !== end) throw new Error("the export section does not end where it says");
-    const body = Buffer.concat([leb(count), ...items]);
-    parts.push(Buffer.from([7]), leb(body.length), body);
-    p = end;
-  }
-  return { wasm: Buffer.concat(parts), map };
+    return [Buffer.concat([name(renamed), wasm.subarray(desc, r)]), r];
+  });
+  return { wasm: out, map };
 }
 
 /**

@@ -14,7 +14,8 @@ import { installGuards } from "./hostile-common.mjs";
 
 const site = useSite();
 
-test("a panic in the reader's module puts every widget in its error state, later calls get a clear error, and its listeners stay quiet", async () => {
+// widgets.html with its three widgets (the reader's module's) ready.
+async function widgetsPage() {
   const p = await newPage(site.browser, { width: 1280, height: 2400, reducedMotion: "reduce" });
   await p.page.addInitScript(installGuards);
   await p.page.goto(site.url + "/widgets.html");
@@ -23,6 +24,11 @@ test("a panic in the reader's module puts every widget in its error state, later
     null,
     { timeout: 15000 },
   );
+  return p;
+}
+
+test("a panic in the reader's module puts every widget in its error state, later calls get a clear error, and its listeners stay quiet", async () => {
+  const p = await widgetsPage();
   const result = await p.page.evaluate(async () => {
     const m = await (await import("/dist/embed.js")).loadReader();
     const outcome = (f) => {
@@ -87,14 +93,7 @@ test("a panic in the reader's module puts every widget in its error state, later
 });
 
 test("a panic in the full module reports its message through the hook, stops only that module's widgets, and later calls get a clear error", async () => {
-  const p = await newPage(site.browser, { width: 1280, height: 2400, reducedMotion: "reduce" });
-  await p.page.addInitScript(installGuards);
-  await p.page.goto(site.url + "/widgets.html");
-  await p.page.waitForFunction(
-    () => [...document.querySelectorAll("revitalization-infographic")].every((e) => e.dataset.state === "ready"),
-    null,
-    { timeout: 15000 },
-  );
+  const p = await widgetsPage();
   const result = await p.page.evaluate(async () => {
     const full = await (await import("/dist/embed.js")).load();
     const host = document.createElement("div");
