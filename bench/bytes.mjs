@@ -2,7 +2,9 @@
 // Where the reader's bytes go: the WebAssembly module that embed.js loads, by area of the code,
 // from a build that keeps its function names, beside the JavaScript a reader fetches.
 //
-//   node bench/bytes.mjs [--markdown]
+//   node bench/bytes.mjs [--markdown] [--top N]
+//
+// --top N also lists the N largest functions (their names without crate hashes, raw and gzip).
 //
 // Builds the reader's wasm as scripts/build.sh does (scripts/reader-cargo.sh: feature `lean`,
 // its own std; wasm-bindgen --out-name reader; wasm-opt with Cargo.toml's flags; the short import names of
@@ -24,6 +26,12 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "bench", "out", "bytes");
 const NAME = "reader";
 const markdown = process.argv.includes("--markdown");
+const topAt = process.argv.indexOf("--top");
+const top = topAt > 0 ? Number(process.argv[topAt + 1]) : 0;
+if (topAt > 0 && !(Number.isInteger(top) && top > 0)) {
+  console.error("bytes.mjs: --top needs a positive integer");
+  process.exit(2);
+}
 const env = {
   ...process.env,
   PATH: [path.join(ROOT, "node_modules/.bin"), path.join(os.homedir(), ".cargo/bin"), process.env.PATH].join(":"),
@@ -232,5 +240,13 @@ lines.push(`| **the module** | **${fmt(total.raw)}** | **${fmt(total.gz)}** |`);
 for (const { file, buf } of js) lines.push(`| JavaScript: ${file} | ${fmt(buf.length)} | ${fmt(gz(buf))} |`);
 const all = total.gz + js.reduce((s, { buf }) => s + gz(buf), 0);
 lines.push(`| **what a reader fetches (the module and the JavaScript)** | **${fmt(total.raw + js.reduce((s, { buf }) => s + buf.length, 0))}** | **${fmt(all)}** |`);
+if (top) {
+  lines.push("", `The ${top} largest functions:`, "", "| function | bytes | gzip alone |", "| --- | ---: | ---: |");
+  const largest = [...mod.functions].sort((a, b) => b.body.length - a.body.length).slice(0, top);
+  for (const f of largest) {
+    const name = f.name.replace(/\[[0-9a-f]{16}\]/g, "").replace(/\|/g, "\\|");
+    lines.push(`| ${name.length > 110 ? `${name.slice(0, 109)}…` : name} | ${fmt(f.body.length)} | ${fmt(gz(f.body))} |`);
+  }
+}
 const text = lines.join("\n");
 console.log(markdown ? text : text.replace(/\*\*/g, ""));

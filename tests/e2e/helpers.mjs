@@ -142,6 +142,27 @@ export async function newPage(browser, { width = 1280, height = 800, ...contextO
  * through the DevTools protocol instead (which CSP does not govern), so that
  * the CSP demo page can be audited without a console error.
  */
+/**
+ * Scrolls every widget's stacked sections (a phone's column) into view once, then back to the
+ * top. Until a stacked section has been near the viewport, the browser skips laying it out
+ * (`content-visibility: auto`) and gives it a placeholder height, so a check that asks where
+ * its text is painted (axe-core's colour contrast) would look past the widget's bottom; a
+ * reader who scrolls there sees it laid out, at the height it keeps from then on.
+ */
+export async function showStackedSections(page) {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (const host of document.querySelectorAll("revitalization-infographic")) {
+      for (const section of host.shadowRoot?.querySelectorAll(".ri-stacked > .ri-panel") ?? []) {
+        section.scrollIntoView();
+        await frame();
+      }
+    }
+    window.scrollTo(0, 0);
+    await frame();
+  });
+}
+
 export async function runAxe(page, { context = null, options = {}, csp = null } = {}) {
   const hasAxe = () => page.evaluate(() => typeof window.axe === "object");
   if (!(await hasAxe())) {

@@ -9,7 +9,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { useSite, newPage, runAxe, ROOT } from "./helpers.mjs";
+import { useSite, newPage, runAxe, showStackedSections, ROOT } from "./helpers.mjs";
 
 const site = useSite();
 const SHOTS = path.join(ROOT, "test-results", "screenshots");
@@ -494,7 +494,7 @@ test("axe-core: zero violations on / and /widgets.html, light and dark, 360 and 
             await page.locator("revitalization-infographic[data-state=ready]").count(),
             pagePath === "/" ? 1 : 3,
           );
-          await page.evaluate(() => window.scrollTo(0, 0));
+          await showStackedSections(page);
           await page.mouse.move(1, 1);
           const violations = await runAxe(page);
           if (violations.length) {

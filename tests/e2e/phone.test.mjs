@@ -479,3 +479,40 @@ test("a screen reader hears the graphic described in words from its figures", as
     }
   }
 });
+
+test("on a phone the sections below the first screen are laid out as they near it, and all print", async () => {
+  const p = await open(site.browser, 375);
+  try {
+    // Each stacked section's heading: whether the browser renders it now (false while its
+    // section is skipped, `content-visibility: auto`), and its computed content-visibility.
+    const state = () =>
+      p.page.evaluate((W) => {
+        const sr = document.querySelector(W).shadowRoot;
+        return [...sr.querySelectorAll(".ri-stacked > .ri-panel")].map((s) => ({
+          rendered: s.querySelector(".ri-panel-title").checkVisibility({ contentVisibilityAuto: true }),
+          cv: getComputedStyle(s).contentVisibility,
+        }));
+      }, W);
+    const frames = () => p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const first = await state();
+    assert.equal(first.length, 6, "six stacked sections");
+    assert.ok(first.every((s) => s.cv === "auto"), JSON.stringify(first));
+    assert.equal(first.at(-1).rendered, false, "the last section, screens below, is not laid out yet");
+    // Scrolled to, it is.
+    await p.page.evaluate((W) => {
+      const panels = document.querySelector(W).shadowRoot.querySelectorAll(".ri-stacked > .ri-panel");
+      panels[panels.length - 1].scrollIntoView();
+    }, W);
+    await frames();
+    assert.equal((await state()).at(-1).rendered, true, "scrolled to, the last section is laid out");
+    // Printed, every section is, wherever the page is scrolled.
+    await p.page.evaluate(() => window.scrollTo(0, 0));
+    await frames();
+    await p.page.emulateMedia({ media: "print" });
+    const printed = await state();
+    assert.ok(printed.every((s) => s.cv === "visible" && s.rendered), JSON.stringify(printed));
+    p.assertClean("phone sections");
+  } finally {
+    await p.close();
+  }
+});
