@@ -38,7 +38,7 @@ if [[ -d $src ]] &&
 else
     echo "reader-cargo: WARNING: this toolchain cannot build std for the reader's module" \
         "(rust-src at $src, or rustc's -Cpanic=immediate-abort or -Zlocation-detail, is missing); building it" \
-        "the plain way, about 3.8 KB gzip bigger" >&2
+        "the plain way, about 4 KB gzip bigger" >&2
     CARGO_TARGET_DIR="$TARGET_DIR" cargo "${ARGS[@]}" >&2
 fi
 echo "$TARGET_DIR/wasm32-unknown-unknown/release/revitalization_infographic.wasm"

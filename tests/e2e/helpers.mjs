@@ -135,14 +135,6 @@ export async function newPage(browser, { width = 1280, height = 800, ...contextO
 }
 
 /**
- * Runs axe-core in the page and returns its violations (an array; empty is
- * good). `context` and `options` are axe.run's arguments.
- * axe is injected from node_modules with addScriptTag({path}); on a page
- * whose Content-Security-Policy forbids inline scripts, it is evaluated
- * through the DevTools protocol instead (which CSP does not govern), so that
- * the CSP demo page can be audited without a console error.
- */
-/**
  * Scrolls every widget's stacked sections (a phone's column) into view once, then back to the
  * top. Until a stacked section has been near the viewport, the browser skips laying it out
  * (`content-visibility: auto`) and gives it a placeholder height, so a check that asks where
@@ -163,6 +155,14 @@ export async function showStackedSections(page) {
   });
 }
 
+/**
+ * Runs axe-core in the page and returns its violations (an array; empty is
+ * good). `context` and `options` are axe.run's arguments.
+ * axe is injected from node_modules with addScriptTag({path}); on a page
+ * whose Content-Security-Policy forbids inline scripts, it is evaluated
+ * through the DevTools protocol instead (which CSP does not govern), so that
+ * the CSP demo page can be audited without a console error.
+ */
 export async function runAxe(page, { context = null, options = {}, csp = null } = {}) {
   const hasAxe = () => page.evaluate(() => typeof window.axe === "object");
   if (!(await hasAxe())) {
