@@ -147,7 +147,7 @@ async function serveFault(fault, res, realRoot, rest, method) {
       res.write("[");
       sent += 1;
       while (sent + chunk.length + 2 <= fault.bytes && !res.destroyed) {
-        if (!res.write(chunk)) await new Promise((r) => res.once("drain", r).once("close", r));
+        if (!res.write(chunk)) await drainedOrClosed(res);
         sent += chunk.length;
       }
       if (!res.destroyed) res.end("0]".padStart(fault.bytes - sent, " "));
@@ -213,6 +213,19 @@ async function resolveFile(realRoot, rawUrl) {
 
 // What `gzip: true` compresses: text and WebAssembly, not images.
 const COMPRESSIBLE = /\.(html|m?js|css|json|wasm|svg|txt|md)$/;
+
+/** Resolves when `res` can take more, or has closed; takes both listeners off either way
+ * (left on, each wait of a long stream added a "close" listener: Node warned at the 11th). */
+function drainedOrClosed(res) {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.once("drain", done).once("close", done);
+  });
+}
 
 /**
  * Starts the server. Resolves to { url, port, server, close } once listening.
