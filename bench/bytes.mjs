@@ -21,6 +21,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { execFileSync } from "node:child_process";
 import { readLeb, shortenImports } from "../scripts/short-imports.mjs";
+import { wasmOptFlags } from "../scripts/wasm-opt-flags.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const OUT = path.join(ROOT, "bench", "out", "bytes");
@@ -47,7 +48,7 @@ fs.mkdirSync(OUT, { recursive: true });
 // scripts/reader-cargo.sh compiles it as scripts/build.sh does (its own std) and prints its path.
 const art = run("bash", ["scripts/reader-cargo.sh"]).toString().trim();
 run("wasm-bindgen", [art, "--out-dir", OUT, "--out-name", NAME, "--target", "web"]);
-const flags = JSON.parse(/^wasm-opt\s*=\s*(\[.*\])/m.exec(fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8"))[1]);
+const flags = wasmOptFlags();
 const bg = path.join(OUT, `${NAME}_bg.wasm`);
 run("wasm-opt", [...flags, bg, "-o", path.join(OUT, "plain.wasm")]);
 run("wasm-opt", [...flags, "-g", bg, "-o", path.join(OUT, "named.wasm")]);

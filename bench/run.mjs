@@ -29,6 +29,7 @@ import zlib from "node:zlib";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { MOBILE, PHONE_SCALE, PHONE_VIEWPORT, throttleCdp } from "./mobile.mjs";
+import { wasmOptFlags } from "../scripts/wasm-opt-flags.mjs";
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, "..");
@@ -844,7 +845,7 @@ async function namedWasm() {
   const dir = path.join(OUT, "named");
   const env = { ...process.env, PATH: [path.join(ROOT, "node_modules/.bin"), path.join(os.homedir(), ".cargo/bin"), process.env.PATH].join(":") };
   try {
-    const flags = JSON.parse(/^wasm-opt\s*=\s*(\[.*\])/m.exec(fs.readFileSync(path.join(ROOT, "Cargo.toml"), "utf8"))[1]);
+    const flags = wasmOptFlags();
     // The reader's module, compiled as scripts/build.sh does (scripts/reader-cargo.sh, which
     // prints where the artefact is; from its cache, a few seconds).
     const art = execFileSync("bash", ["scripts/reader-cargo.sh"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] }).toString().trim();

@@ -30,10 +30,7 @@ echo "build: scripts/reader-cargo.sh, wasm-bindgen --out-dir pkg-reader --out-na
 reader_wasm="$(bash scripts/reader-cargo.sh)"
 rm -rf pkg-reader
 wasm-bindgen "$reader_wasm" --out-dir pkg-reader --out-name reader --target web
-mapfile -t wasm_opt_flags < <(node -e '
-  const m = /^wasm-opt\s*=\s*(\[.*\])/m.exec(require("fs").readFileSync("Cargo.toml", "utf8"));
-  if (!m) { console.error("build: no wasm-opt flags in Cargo.toml"); process.exit(1); }
-  for (const f of JSON.parse(m[1])) console.log(f);')
+mapfile -t wasm_opt_flags < <(node scripts/wasm-opt-flags.mjs)
 if [[ ${#wasm_opt_flags[@]} -eq 0 ]]; then
     echo "build: could not read the wasm-opt flags from Cargo.toml" >&2
     exit 1
